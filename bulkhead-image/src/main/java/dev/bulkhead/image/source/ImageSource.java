@@ -1,0 +1,41 @@
+package dev.bulkhead.image.source;
+
+import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.spi.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads one image from wherever it is kept (registry, docker-archive, OCI layout, directory).
+ *
+ * <p>A source streams each layer exactly once, in whatever order its storage makes cheapest (a
+ * {@code docker save} tar may put the manifest last), and returns the metadata that orders them.
+ * Sources verify blob digests they know of and fail on a mismatch.
+ */
+public interface ImageSource extends AutoCloseable {
+
+  /**
+   * Streams every layer to {@code handler} and returns the image metadata.
+   *
+   * @param handler receives each layer's uncompressed tar stream; the stream is valid only during
+   *     the call
+   * @throws BulkheadException when the image cannot be read; the message names the image and what
+   *     to try
+   */
+  ImageMetadata read(LayerHandler handler, Progress progress) throws BulkheadException;
+
+  @Override
+  void close() throws IOException;
+
+  /** Receives layer streams. */
+  @FunctionalInterface
+  interface LayerHandler {
+    /**
+     * Consumes one layer.
+     *
+     * @param key the layer's key, as listed in {@link ImageMetadata#layers()}
+     * @param uncompressedTar the decompressed layer tar; the handler need not read it to the end
+     */
+    void layer(String key, InputStream uncompressedTar) throws IOException, BulkheadException;
+  }
+}
