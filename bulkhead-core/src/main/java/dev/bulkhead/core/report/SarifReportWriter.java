@@ -1,0 +1,197 @@
+package dev.bulkhead.core.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bulkhead.core.Finding;
+import dev.bulkhead.core.Package;
+import dev.bulkhead.core.Report;
+import dev.bulkhead.core.Severity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes SARIF 2.1.0 as GitHub code scanning accepts it: one rule per vulnerability id with a
+ * {@code security-severity} property, one result per affected package, located at the package
+ * database file the package was read from.
+ *
+ * @see <a href="https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html">SARIF 2.1.0</a>
+ * @see <a
+ *     href="https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning">GitHub
+ *     SARIF support</a>
+ */
+public final class SarifReportWriter implements ReportWriter {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String SCHEMA =
+      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+  private static final String INFO_URI = "https://github.com/bulkhead-dev/bulkhead";
+
+  private final String toolVersion;
+
+  /** Creates a writer naming the given Bulkhead version as the tool version. */
+  public SarifReportWriter(String toolVersion) {
+    this.toolVersion = toolVersion;
+  }
+
+  @Override
+  public String format() {
+    return "sarif";
+  }
+
+  @Override
+  public void write(Report report, OutputStream out) throws IOException {
+    Map<String, Finding> rules = new LinkedHashMap<>();
+    for (Finding f : report.findings()) {
+      rules.putIfAbsent(f.vulnerabilityId(), f);
+    }
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("$schema", SCHEMA);
+      g.writeStringField("version", "2.1.0");
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      writeTool(g, rules);
+      g.writeArrayFieldStart("results");
+      for (Finding f : report.findings()) {
+        writeResult(g, report, f);
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("properties");
+      g.writeStringField("target", report.target());
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private void writeTool(JsonGenerator g, Map<String, Finding> rules) throws IOException {
+    g.writeObjectFieldStart("tool");
+    g.writeObjectFieldStart("driver");
+    g.writeStringField("name", "Bulkhead");
+    g.writeStringField("version", toolVersion);
+    g.writeStringField("informationUri", INFO_URI);
+    g.writeArrayFieldStart("rules");
+    for (Finding f : rules.values()) {
+      String title = f.title() == null || f.title().isBlank() ? f.vulnerabilityId() : f.title();
+      g.writeStartObject();
+      g.writeStringField("id", f.vulnerabilityId());
+      g.writeStringField("name", "OsPackageVulnerability");
+      g.writeObjectFieldStart("shortDescription");
+      g.writeStringField("text", f.vulnerabilityId() + ": " + abbreviate(title, 200));
+      g.writeEndObject();
+      g.writeObjectFieldStart("fullDescription");
+      g.writeStringField("text", title);
+      g.writeEndObject();
+      if (!f.references().isEmpty()) {
+        g.writeStringField("helpUri", f.references().get(0));
+      }
+      g.writeObjectFieldStart("help");
+      g.writeStringField(
+          "text",
+          "Vulnerability " + f.vulnerabilityId() + "\nSeverity: " + f.severity() + "\n" + title);
+      g.writeEndObject();
+      g.writeObjectFieldStart("defaultConfiguration");
+      g.writeStringField("level", level(f.severity()));
+      g.writeEndObject();
+      g.writeObjectFieldStart("properties");
+      g.writeStringField("security-severity", securitySeverity(f.severity()));
+      g.writeArrayFieldStart("tags");
+      g.writeString("vulnerability");
+      g.writeString("security");
+      g.writeString(f.severity().name());
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writeResult(JsonGenerator g, Report report, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.vulnerabilityId());
+    g.writeStringField("level", level(f.severity()));
+    g.writeObjectFieldStart("message");
+    String fix = f.fixedVersion() == null ? "no fixed version yet" : "fixed in " + f.fixedVersion();
+    g.writeStringField(
+        "text",
+        String.format(
+            Locale.ROOT,
+            "Package %s %s is affected by %s (%s, %s) in %s",
+            f.packageName(),
+            f.installedVersion(),
+            f.vulnerabilityId(),
+            f.severity(),
+            fix,
+            report.target()));
+    g.writeEndObject();
+    g.writeArrayFieldStart("locations");
+    g.writeStartObject();
+    g.writeObjectFieldStart("physicalLocation");
+    g.writeObjectFieldStart("artifactLocation");
+    g.writeStringField("uri", locationOf(report, f));
+    g.writeEndObject();
+    g.writeObjectFieldStart("region");
+    g.writeNumberField("startLine", 1);
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectFieldStart("partialFingerprints");
+    g.writeStringField(
+        "bulkhead/v1", f.vulnerabilityId() + "/" + f.packageName() + "/" + f.installedVersion());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static String locationOf(Report report, Finding f) {
+    for (Package p : report.packages()) {
+      if (p.name().equals(f.packageName())
+          && p.version().equals(f.installedVersion())
+          && p.path() != null) {
+        return p.path();
+      }
+    }
+    return report.target().replace(':', '/');
+  }
+
+  private static String level(Severity s) {
+    switch (s) {
+      case CRITICAL:
+      case HIGH:
+        return "error";
+      case MEDIUM:
+        return "warning";
+      default:
+        return "note";
+    }
+  }
+
+  private static String securitySeverity(Severity s) {
+    switch (s) {
+      case CRITICAL:
+        return "9.5";
+      case HIGH:
+        return "8.0";
+      case MEDIUM:
+        return "5.5";
+      case LOW:
+        return "2.0";
+      default:
+        return "0.0";
+    }
+  }
+
+  static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

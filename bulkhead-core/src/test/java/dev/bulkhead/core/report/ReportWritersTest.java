@@ -1,0 +1,179 @@
+package dev.bulkhead.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.bulkhead.core.Finding;
+import dev.bulkhead.core.Layer;
+import dev.bulkhead.core.OsInfo;
+import dev.bulkhead.core.Package;
+import dev.bulkhead.core.Report;
+import dev.bulkhead.core.Severity;
+import dev.bulkhead.core.testing.SharedData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportWritersTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String LAYER =
+      "sha256:5216338b40a7b96416b8b9858974bbe4acc3096ee60acbc4dfb1ee02aecceb10";
+
+  static Report sample() {
+    Package libc =
+        new Package(
+            "libc6",
+            "2.36-9+deb12u1",
+            "amd64",
+            "glibc",
+            "2.36-9+deb12u1",
+            Package.DEB,
+            "pkg:deb/debian/libc6@2.36-9%2Bdeb12u1?arch=amd64",
+            LAYER,
+            "/bin/sh -c #(nop) ADD file:abc in / ",
+            "var/lib/dpkg/status");
+    Finding looneyTunables =
+        new Finding(
+            "CVE-2023-4911",
+            "libc6",
+            "2.36-9+deb12u1",
+            "2.36-9+deb12u3",
+            Finding.STATUS_FIXED,
+            Severity.HIGH,
+            "A buffer overflow was discovered in the GNU C Library's dynamic loader ld.so while"
+                + " processing the GLIBC_TUNABLES environment variable.",
+            LAYER,
+            Package.DEB,
+            "glibc",
+            "debian-tracker:bookworm",
+            List.of(),
+            List.of("https://security-tracker.debian.org/tracker/CVE-2023-4911"));
+    Finding open =
+        new Finding(
+            "CVE-2010-4756",
+            "libc6",
+            "2.36-9+deb12u1",
+            null,
+            Finding.STATUS_AFFECTED,
+            Severity.LOW,
+            null,
+            LAYER,
+            Package.DEB,
+            "glibc",
+            "debian-tracker:bookworm",
+            null,
+            null);
+    return new Report(
+        Report.SCHEMA_VERSION,
+        "docker-archive:debian.tar",
+        new OsInfo("debian", "12", "bookworm", "Debian GNU/Linux 12 (bookworm)"),
+        List.of(new Layer(0, LAYER, LAYER, "/bin/sh -c #(nop) ADD file:abc in / ", 1234)),
+        List.of(libc),
+        List.of(looneyTunables, open),
+        List.of("var/lib/dpkg/status: stanza 7 has no Version field; skipped"));
+  }
+
+  private static String render(ReportWriter writer, Report report) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    writer.write(report, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void jsonKeepsTheContractFieldNames() throws IOException {
+    JsonNode root = JSON.readTree(render(new JsonReportWriter(), sample()));
+    assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(root.get("target").asText()).isEqualTo("docker-archive:debian.tar");
+    assertThat(root.get("os").get("family").asText()).isEqualTo("debian");
+    assertThat(root.get("os").get("version").asText()).isEqualTo("12");
+    assertThat(fieldNames(root.get("packages").get(0)))
+        .contains("name", "version", "sourceName", "sourceVersion", "type", "layer");
+    assertThat(fieldNames(root.get("findings").get(0)))
+        .contains(
+            "vulnerabilityId",
+            "packageName",
+            "installedVersion",
+            "fixedVersion",
+            "status",
+            "severity",
+            "title",
+            "layer");
+    assertThat(root.get("findings").get(1).get("fixedVersion").isNull()).isTrue();
+    assertThat(root.get("findings").get(0).get("severity").asText()).isEqualTo("HIGH");
+    assertThat(root.get("warnings").get(0).asText()).contains("stanza 7");
+  }
+
+  @Test
+  void sarifIsValidAgainstTheOfficialSchema() throws IOException {
+    String sarif = render(new SarifReportWriter("0.1.0"), sample());
+    Schema schema;
+    try (InputStream in =
+        Files.newInputStream(SharedData.require("schemas/sarif-schema-2.1.0.json"))) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+    }
+    List<Error> errors = schema.validate(JSON.readTree(sarif));
+    assertThat(errors).isEmpty();
+    JsonNode run = JSON.readTree(sarif).get("runs").get(0);
+    assertThat(run.get("tool").get("driver").get("rules")).hasSize(2);
+    assertThat(run.get("results").get(0).get("level").asText()).isEqualTo("error");
+    assertThat(
+            run.get("results")
+                .get(0)
+                .get("locations")
+                .get(0)
+                .get("physicalLocation")
+                .get("artifactLocation")
+                .get("uri")
+                .asText())
+        .isEqualTo("var/lib/dpkg/status");
+    assertThat(
+            run.get("tool")
+                .get("driver")
+                .get("rules")
+                .get(0)
+                .get("properties")
+                .get("security-severity")
+                .asText())
+        .isEqualTo("8.0");
+  }
+
+  @Test
+  void tableFitsEightyColumnsAndGroupsByPackage() throws IOException {
+    String table = render(new TableReportWriter(), sample());
+    for (String line : table.split("\n", -1)) {
+      assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+    }
+    assertThat(table)
+        .contains("libc6 2.36-9+deb12u1 (source glibc)")
+        .contains("CVE-2023-4911")
+        .contains("fixed in 2.36-9+deb12u3")
+        .contains("no fix yet")
+        .contains("Vulnerabilities: 2 (CRITICAL 0, HIGH 1, MEDIUM 0, LOW 1, UNKNOWN 0)")
+        .contains("Warnings:");
+    assertThat(table.indexOf("libc6 2.36")).isEqualTo(table.lastIndexOf("libc6 2.36"));
+  }
+
+  @Test
+  void tableSaysWhenNothingWasFound() throws IOException {
+    String table = render(new TableReportWriter(), sample().withFindings(List.of()));
+    assertThat(table).contains("No vulnerabilities found.");
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      names.add(it.next());
+    }
+    return names;
+  }
+}
