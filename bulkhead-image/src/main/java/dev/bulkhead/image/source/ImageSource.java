@@ -10,7 +10,9 @@ import java.io.InputStream;
  *
  * <p>A source streams each layer exactly once, in whatever order its storage makes cheapest (a
  * {@code docker save} tar may put the manifest last), and returns the metadata that orders them.
- * Sources verify blob digests they know of and fail on a mismatch.
+ * Sources verify blob digests they know of and fail on a mismatch. Sources report progress per
+ * layer: {@code start("layer i/n sha256:abcd…", blobSize)}, {@code advance(bytes)}, {@code
+ * finish()} ({@link ProgressInputStream} and {@link LayerLabel} help).
  */
 public interface ImageSource extends AutoCloseable {
 
@@ -37,5 +39,16 @@ public interface ImageSource extends AutoCloseable {
      * @param uncompressedTar the decompressed layer tar; the handler need not read it to the end
      */
     void layer(String key, InputStream uncompressedTar) throws IOException, BulkheadException;
+
+    /**
+     * Consumes one layer given as files rather than a tar (an unpacked root filesystem).
+     *
+     * @param key the layer's key, as listed in {@link ImageMetadata#layers()}
+     * @param files the files; valid only during the call
+     * @throws IOException always, unless overridden: this handler reads only layer tars
+     */
+    default void files(String key, FileTree files) throws IOException, BulkheadException {
+      throw new IOException("this layer handler reads only layer tars, not file trees");
+    }
   }
 }
