@@ -1,0 +1,106 @@
+package dev.bulkhead.image.analyzer;
+
+import dev.bulkhead.core.OsInfo;
+import dev.bulkhead.core.Package;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds package URLs (<a href="https://github.com/package-url/purl-spec">purl</a>) for OS packages
+ * once the operating system is known.
+ *
+ * <p>The dpkg and rpm analyzers leave {@link Package#purl()} null because one database file does
+ * not say which distribution it belongs to (Debian and Ubuntu share dpkg; RHEL, Rocky, Fedora and
+ * SUSE share rpm). The layer walker, which merges the {@link OsInfo}, calls {@link #of} to fill it.
+ * The apk analyzer sets {@code pkg:apk/alpine/...} itself; {@link #of} rewrites the namespace when
+ * the OS says otherwise (e.g. {@code wolfi}).
+ */
+public final class PackageUrls {
+  private PackageUrls() {}
+
+  /**
+   * Returns the package URL of an OS package, e.g. {@code
+   * pkg:deb/debian/libc6@2.36-9?arch=amd64&distro=debian-12}; for rpm the epoch moves to an {@code
+   * epoch} qualifier as the purl spec asks.
+   *
+   * @param pkg a package of type deb, apk or rpm
+   * @param os the merged OS identity, or null (namespace then defaults to debian, alpine or rpm's
+   *     none)
+   * @return the purl, or the package's existing purl for other types
+   */
+  public static String of(Package pkg, OsInfo os) {
+    String family = os == null || os.family() == null ? null : os.family().toLowerCase(Locale.ROOT);
+    Map<String, String> qualifiers = new TreeMap<>();
+    if (pkg.arch() != null && !pkg.arch().isEmpty()) {
+      qualifiers.put("arch", pkg.arch());
+    }
+    if (family != null && os.version() != null) {
+      qualifiers.put("distro", family + "-" + os.version());
+    }
+    String version = pkg.version();
+    String namespace;
+    switch (pkg.type()) {
+      case Package.DEB:
+        namespace = family == null ? "debian" : family;
+        break;
+      case Package.APK:
+        namespace = family == null ? "alpine" : family;
+        break;
+      case Package.RPM:
+        namespace = family;
+        int colon = version.indexOf(':');
+        if (colon > 0) {
+          String epoch = version.substring(0, colon);
+          if (!"0".equals(epoch)) {
+            qualifiers.put("epoch", epoch);
+          }
+          version = version.substring(colon + 1);
+        }
+        break;
+      default:
+        return pkg.purl();
+    }
+    return build(pkg.type(), namespace, pkg.name(), version, qualifiers);
+  }
+
+  /** Builds {@code pkg:type/namespace/name@version?k=v&...} with percent-encoded components. */
+  static String build(
+      String type, String namespace, String name, String version, Map<String, String> qualifiers) {
+    StringBuilder sb = new StringBuilder("pkg:").append(type).append('/');
+    if (namespace != null && !namespace.isEmpty()) {
+      sb.append(encode(namespace)).append('/');
+    }
+    sb.append(encode(name));
+    if (version != null && !version.isEmpty()) {
+      sb.append('@').append(encode(version));
+    }
+    char sep = '?';
+    for (Map.Entry<String, String> q : new TreeMap<>(qualifiers).entrySet()) {
+      sb.append(sep).append(q.getKey()).append('=').append(encode(q.getValue()));
+      sep = '&';
+    }
+    return sb.toString();
+  }
+
+  private static String encode(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '.'
+          || c == '-'
+          || c == '_'
+          || c == '~') {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
+        sb.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      }
+    }
+    return sb.toString();
+  }
+}
