@@ -1,0 +1,14 @@
+package dev.bulkhead.vulndb.match;
+
+import dev.bulkhead.core.BulkheadException;
+import java.util.List;
+
+/** Finds stored advisory rows for matchers. */
+public interface AdvisoryLookup {
+
+  /** Returns every stored row for one package in one ecosystem, withdrawn advisories included. */
+  List<Candidate> find(String ecosystem, String packageName) throws BulkheadException;
+
+  /** Returns true when any source holds data for the ecosystem. */
+  boolean hasEcosystem(String ecosystem) throws BulkheadException;
+}
