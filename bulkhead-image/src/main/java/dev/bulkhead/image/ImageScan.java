@@ -1,0 +1,131 @@
+package dev.bulkhead.image;
+
+import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.Finding;
+import dev.bulkhead.core.Report;
+import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.core.spi.Progress;
+import dev.bulkhead.core.spi.Registry;
+import dev.bulkhead.core.spi.VulnerabilityMatcher;
+import dev.bulkhead.image.registry.RegistryOptions;
+import dev.bulkhead.image.source.ImageSource;
+import dev.bulkhead.image.source.Limits;
+import dev.bulkhead.image.walk.ImageWalker;
+import dev.bulkhead.image.walk.WalkResult;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scans one image for installed OS packages and, given a matcher, their known vulnerabilities.
+ *
+ * <pre>{@code
+ * Report report = ImageScan.of("docker-archive:alpine.tar")
+ *     .withMatcher(vulnDb)
+ *     .withProgress(progressBar)
+ *     .run();
+ * }</pre>
+ *
+ * <p>Targets: {@code docker-archive:PATH} (a {@code docker save} tar, plain or gzip), {@code
+ * oci:DIR[:TAG]} (an OCI image layout), {@code dir:PATH} (an unpacked root filesystem), or else a
+ * registry reference {@code [HOST[:PORT]/]REPO[:TAG|@sha256:DIGEST]}. Instances are immutable.
+ */
+public final class ImageScan {
+  private final String target;
+  private final ImageTarget parsed;
+  private final RegistryOptions registry;
+  private final VulnerabilityMatcher matcher;
+  private final Progress progress;
+  private final Registry<Analyzer> analyzers;
+  private final Limits limits;
+
+  private ImageScan(
+      String target,
+      ImageTarget parsed,
+      RegistryOptions registry,
+      VulnerabilityMatcher matcher,
+      Progress progress,
+      Registry<Analyzer> analyzers,
+      Limits limits) {
+    this.target = target;
+    this.parsed = parsed;
+    this.registry = registry;
+    this.matcher = matcher;
+    this.progress = progress;
+    this.analyzers = analyzers;
+    this.limits = limits;
+  }
+
+  /**
+   * Prepares a scan of {@code target}.
+   *
+   * @throws BulkheadException when the target names an unsupported source or is plainly a path
+   *     without its prefix; the message says what to pass instead
+   */
+  public static ImageScan of(String target) throws BulkheadException {
+    return new ImageScan(
+        target,
+        ImageTarget.parse(target),
+        RegistryOptions.defaults(),
+        null,
+        Progress.NONE,
+        null,
+        Limits.DEFAULTS);
+  }
+
+  /** Returns a copy using {@code options} for registries and for platform choice in indexes. */
+  public ImageScan withRegistryOptions(RegistryOptions options) {
+    return new ImageScan(target, parsed, options, matcher, progress, analyzers, limits);
+  }
+
+  /** Returns a copy that matches packages with {@code vulnerabilityMatcher}; none lists only. */
+  public ImageScan withMatcher(VulnerabilityMatcher vulnerabilityMatcher) {
+    return new ImageScan(
+        target, parsed, registry, vulnerabilityMatcher, progress, analyzers, limits);
+  }
+
+  /** Returns a copy reporting per-layer progress to {@code layerProgress}. */
+  public ImageScan withProgress(Progress layerProgress) {
+    return new ImageScan(target, parsed, registry, matcher, layerProgress, analyzers, limits);
+  }
+
+  /** Returns a copy using these analyzers instead of those on the class path. */
+  public ImageScan withAnalyzers(Registry<Analyzer> analyzerRegistry) {
+    return new ImageScan(target, parsed, registry, matcher, progress, analyzerRegistry, limits);
+  }
+
+  /** Returns a copy with other bounds on hostile input. */
+  public ImageScan withLimits(Limits bounds) {
+    return new ImageScan(target, parsed, registry, matcher, progress, analyzers, bounds);
+  }
+
+  /**
+   * Reads the image, lists its packages and matches them.
+   *
+   * @return a report with schema version 1, packages sorted by name, the matcher's findings (none
+   *     without a matcher) and every warning met
+   * @throws BulkheadException when the image cannot be read, is hostile or fails its digests
+   */
+  public Report run() throws BulkheadException {
+    Registry<Analyzer> registryOfAnalyzers =
+        analyzers != null ? analyzers : Registry.load(Analyzer.class, Analyzer::id);
+    ImageWalker walker = new ImageWalker(registryOfAnalyzers, limits);
+    WalkResult walk;
+    try (ImageSource source = parsed.open(target, registry, limits)) {
+      walk = walker.walk(source, target, progress);
+    } catch (IOException e) {
+      throw new BulkheadException("close " + target + " failed: " + e.getMessage(), e);
+    }
+    List<String> warnings = new ArrayList<>(walk.warnings());
+    List<Finding> findings =
+        matcher == null ? List.of() : matcher.match(walk.os(), walk.packages(), warnings::add);
+    return new Report(
+        Report.SCHEMA_VERSION,
+        target,
+        walk.os(),
+        walk.layers(),
+        walk.packages(),
+        findings,
+        warnings);
+  }
+}

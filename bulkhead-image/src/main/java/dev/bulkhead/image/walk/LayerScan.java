@@ -1,0 +1,35 @@
+package dev.bulkhead.image.walk;
+
+import dev.bulkhead.core.spi.AnalysisResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Holds what one layer contributes: analyzer results per (analyzer, path), the paths it deletes
+ * from lower layers and the problems met reading it. Only analyzer results are kept, never file
+ * content, so its size does not grow with the layer's.
+ */
+final class LayerScan {
+  final Map<ResultKey, AnalysisResult> results = new LinkedHashMap<>();
+
+  /** Paths removed from lower layers: whiteout targets and non-file entries over analysed paths. */
+  final Set<String> removed = new HashSet<>();
+
+  /** Directories whose lower-layer contents are hidden ({@code .wh..wh..opq}). */
+  final Set<String> opaque = new HashSet<>();
+
+  final List<String> warnings = new ArrayList<>();
+
+  /** Whether the layer was read to its end; an incomplete layer's digest cannot be checked. */
+  boolean complete = true;
+
+  /** The sha256 of the uncompressed tar as read, or {@code null} for a directory. */
+  String diffId;
+
+  /** Whether the layer came from a directory rather than a tar. */
+  boolean directory;
+}
