@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.BitSet;
 import java.util.function.Consumer;
 
 /**
@@ -128,11 +129,15 @@ final class BerkeleyHashReader {
     byte[] out = new byte[length];
     ByteBuffer page = ByteBuffer.allocate(pageSize).order(order);
     int pos = 0;
-    long visited = 0;
+    BitSet visited = new BitSet();
     while (pos < length) {
-      if (pgno < 1 || pgno >= pageCount || ++visited > pageCount) {
+      if (pgno < 1 || pgno >= pageCount) {
         throw new MalformedDataException("overflow chain leaves the file at page " + pgno);
       }
+      if (visited.get((int) pgno)) {
+        throw new MalformedDataException("overflow chain loops at page " + pgno);
+      }
+      visited.set((int) pgno);
       readPage(pgno, page);
       if (page.get(25) != P_OVERFLOW) {
         throw new MalformedDataException("overflow chain reaches a non-overflow page " + pgno);

@@ -68,21 +68,14 @@ public final class OsReleaseAnalyzer implements Analyzer {
         line = reader.readLine()) {
       lines.add(line);
     }
-    OsInfo os;
-    switch (input.path()) {
-      case "etc/os-release":
-      case "usr/lib/os-release":
-        os = parseOsRelease(lines, warnings);
-        break;
-      case "etc/alpine-release":
-        os = firstLine(lines) == null ? null : OsInfo.of("alpine", firstLine(lines));
-        break;
-      case "etc/debian_version":
-        os = parseDebianVersion(firstLine(lines));
-        break;
-      default:
-        os = parseRedhatRelease(firstLine(lines));
-    }
+    OsInfo os =
+        switch (input.path()) {
+          case "etc/os-release", "usr/lib/os-release" -> parseOsRelease(lines, warnings);
+          case "etc/alpine-release" ->
+              firstLine(lines) == null ? null : OsInfo.of("alpine", firstLine(lines));
+          case "etc/debian_version" -> parseDebianVersion(firstLine(lines));
+          default -> parseRedhatRelease(firstLine(lines));
+        };
     if (os == null) {
       warnings.add("no operating system identity found");
     }

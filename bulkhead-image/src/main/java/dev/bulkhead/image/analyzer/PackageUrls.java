@@ -42,13 +42,9 @@ public final class PackageUrls {
     String version = pkg.version();
     String namespace;
     switch (pkg.type()) {
-      case Package.DEB:
-        namespace = family == null ? "debian" : family;
-        break;
-      case Package.APK:
-        namespace = family == null ? "alpine" : family;
-        break;
-      case Package.RPM:
+      case Package.DEB -> namespace = family == null ? "debian" : family;
+      case Package.APK -> namespace = family == null ? "alpine" : family;
+      case Package.RPM -> {
         namespace = family;
         int colon = version.indexOf(':');
         if (colon > 0) {
@@ -58,9 +54,10 @@ public final class PackageUrls {
           }
           version = version.substring(colon + 1);
         }
-        break;
-      default:
+      }
+      default -> {
         return pkg.purl();
+      }
     }
     return build(pkg.type(), namespace, pkg.name(), version, qualifiers);
   }
