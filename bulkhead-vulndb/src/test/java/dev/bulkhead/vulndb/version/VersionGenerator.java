@@ -49,13 +49,16 @@ final class VersionGenerator {
         VersionGenerator::isCleanDpkg);
   }
 
-  /** Returns {@code count} rpm version pairs of printable ASCII without blanks. */
+  /**
+   * Returns {@code count} rpm version pairs of printable ASCII without blanks, none starting with a
+   * hyphen.
+   */
   List<String[]> rpmPairs(int count) {
     return pairs(
         count,
         this::rpmVersion,
         new String[] {".", "_", "+", "~", "^", "-", ":", "~~", "^^"},
-        s -> !s.isEmpty() && s.chars().allMatch(c -> c > ' ' && c < 127));
+        s -> !s.isEmpty() && !s.startsWith("-") && s.chars().allMatch(c -> c > ' ' && c < 127));
   }
 
   /** Returns {@code count} apk version pairs, mostly valid, some invalid. */
