@@ -171,9 +171,9 @@ public final class ImageWalker {
               + (index + 1)
               + " ("
               + key
-              + ") has diff id "
+              + ") does not match the config's diff id: read "
               + scan.diffId
-              + " but the config lists "
+              + ", expected "
               + expected
               + "; the image is corrupt or was tampered with, fetch it again");
     }
