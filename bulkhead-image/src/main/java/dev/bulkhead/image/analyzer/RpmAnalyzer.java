@@ -89,6 +89,7 @@ public final class RpmAnalyzer implements Analyzer {
 
   private static void add(byte[] blob, String path, List<Package> out, Warnings warnings) {
     if (out.size() >= DpkgAnalyzer.MAX_PACKAGES) {
+      warnings.add("more than " + DpkgAnalyzer.MAX_PACKAGES + " packages; header ignored");
       return;
     }
     RpmHeader h;

@@ -17,7 +17,7 @@ final class RpmSqliteReader {
 
   /** Hands every blob up to {@code maxBlob} bytes to {@code sink}; larger ones become warnings. */
   static void read(Path file, int maxBlob, Consumer<byte[]> sink, Warnings warnings) {
-    String url = "jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro&immutable=1";
+    String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?mode=ro&immutable=1";
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement st =
             c.prepareStatement(
