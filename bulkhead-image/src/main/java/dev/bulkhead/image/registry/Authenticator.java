@@ -26,6 +26,7 @@ final class Authenticator {
   private final HttpClient http;
   private final ImageReference reference;
   private final RegistryOptions options;
+  private boolean sentSecrets;
 
   Authenticator(HttpClient http, ImageReference reference, RegistryOptions options) {
     this.http = http;
@@ -39,21 +40,26 @@ final class Authenticator {
    */
   String authorize(AuthChallenge challenge, String action) throws BulkheadException {
     if (options.token() != null && !options.token().isEmpty()) {
+      sentSecrets = true;
       return "Bearer " + options.token();
     }
     Optional<Credentials> credentials = credentials();
-    switch (challenge.scheme()) {
-      case "basic":
-        return credentials.map(Credentials::basicHeader).orElse(null);
-      case "bearer":
-        return "Bearer " + fetchToken(challenge, credentials.orElse(null));
-      default:
-        throw new BulkheadException(
-            action
-                + " failed: 401 Unauthorized with an unsupported challenge '"
-                + challenge.scheme()
-                + "'; only Basic and Bearer auth are supported");
-    }
+    sentSecrets = credentials.isPresent();
+    return switch (challenge.scheme()) {
+      case "basic" -> credentials.map(Credentials::basicHeader).orElse(null);
+      case "bearer" -> "Bearer " + fetchToken(challenge, credentials.orElse(null));
+      default ->
+          throw new BulkheadException(
+              action
+                  + " failed: 401 Unauthorized with an unsupported challenge '"
+                  + challenge.scheme()
+                  + "'; only Basic and Bearer auth are supported");
+    };
+  }
+
+  /** Tells whether the last answer used a token or credentials rather than anonymous access. */
+  boolean sentSecrets() {
+    return sentSecrets;
   }
 
   private Optional<Credentials> credentials() throws BulkheadException {

@@ -61,14 +61,11 @@ enum LayerCompression {
     LayerCompression declared = fromMediaType(mediaType);
     // A zstd stream may open with a skippable frame, whose magic differs; trust the type then.
     LayerCompression chosen = sniffed == NONE && declared == ZSTD ? ZSTD : sniffed;
-    switch (chosen) {
-      case GZIP:
-        return new GZIPInputStream(buffered, BUFFER);
-      case ZSTD:
-        return new ZstdCompressorInputStream(buffered);
-      default:
-        return buffered;
-    }
+    return switch (chosen) {
+      case GZIP -> new GZIPInputStream(buffered, BUFFER);
+      case ZSTD -> new ZstdCompressorInputStream(buffered);
+      case NONE -> buffered;
+    };
   }
 
   /** Shields a stream from {@code close()}, so the caller can still drain and verify it. */

@@ -62,7 +62,7 @@ final class RegistryClient {
         }
         if (status / 100 != 2) {
           byte[] error = body.readNBytes(MAX_ERROR_BODY);
-          throw RegistryErrors.status(endpoint, status, error, authorization != null);
+          throw RegistryErrors.status(endpoint, status, error, authenticator.sentSecrets());
         }
         return endpoint.handle(response);
       } catch (IOException e) {

@@ -26,29 +26,21 @@ final class RegistryErrors {
    */
   static BulkheadException status(
       RegistryEndpoint<?> endpoint, int status, byte[] body, boolean authenticated) {
-    String hint;
-    switch (status) {
-      case 401:
-        hint =
-            authenticated
-                ? "check the username, password or token"
-                : "pass --username/--password or a docker config.json";
-        break;
-      case 403:
-        hint = "the credentials lack pull access; check the repository name and your permissions";
-        break;
-      case 404:
-        hint = endpoint.notFoundHint();
-        break;
-      case 429:
-        hint = "the registry rate-limits pulls; wait, or authenticate for a higher limit";
-        break;
-      default:
-        hint =
-            status >= 500
-                ? "the registry failed; retry later"
-                : "the registry refused the request; check the image reference";
-    }
+    String hint =
+        switch (status) {
+          case 401 ->
+              authenticated
+                  ? "check the username, password or token"
+                  : "pass --username/--password or a docker config.json";
+          case 403 ->
+              "the credentials lack pull access; check the repository name and your permissions";
+          case 404 -> endpoint.notFoundHint();
+          case 429 -> "the registry rate-limits pulls; wait, or authenticate for a higher limit";
+          default ->
+              status >= 500
+                  ? "the registry failed; retry later"
+                  : "the registry refused the request; check the image reference";
+        };
     return new BulkheadException(
         endpoint.actionDescription()
             + " failed: "
@@ -101,7 +93,7 @@ final class RegistryErrors {
     try {
       ErrorsJson errors = new ObjectMapper().readValue(body, ErrorsJson.class);
       if (errors.errors() != null && !errors.errors().isEmpty()) {
-        ErrorsJson.Error first = errors.errors().get(0);
+        ErrorsJson.Problem first = errors.errors().get(0);
         return " (" + oneLine(first.code() + ": " + first.message()) + ")";
       }
     } catch (IOException e) {
@@ -117,29 +109,18 @@ final class RegistryErrors {
   }
 
   private static String reason(int status) {
-    switch (status) {
-      case 400:
-        return "Bad Request";
-      case 401:
-        return "Unauthorized";
-      case 403:
-        return "Forbidden";
-      case 404:
-        return "Not Found";
-      case 405:
-        return "Method Not Allowed";
-      case 429:
-        return "Too Many Requests";
-      case 500:
-        return "Internal Server Error";
-      case 502:
-        return "Bad Gateway";
-      case 503:
-        return "Service Unavailable";
-      case 504:
-        return "Gateway Timeout";
-      default:
-        return "HTTP error";
-    }
+    return switch (status) {
+      case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "Not Found";
+      case 405 -> "Method Not Allowed";
+      case 429 -> "Too Many Requests";
+      case 500 -> "Internal Server Error";
+      case 502 -> "Bad Gateway";
+      case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
+      default -> "HTTP error";
+    };
   }
 }

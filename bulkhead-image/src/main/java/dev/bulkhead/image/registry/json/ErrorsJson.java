@@ -9,7 +9,7 @@ import java.util.List;
  * @param errors the errors, or {@code null}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ErrorsJson(List<Error> errors) {
+public record ErrorsJson(List<Problem> errors) {
 
   /**
    * Describes one registry error.
@@ -18,5 +18,5 @@ public record ErrorsJson(List<Error> errors) {
    * @param message the human-readable message
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Error(String code, String message) {}
+  public record Problem(String code, String message) {}
 }
