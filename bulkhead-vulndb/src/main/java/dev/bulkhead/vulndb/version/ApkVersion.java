@@ -168,23 +168,17 @@ public final class ApkVersion implements VersionScheme {
 
     /** Compares this token with another of the same type. */
     int compareToken(Tokenizer o) {
-      switch (token) {
-        case DIGIT:
-          if (s.charAt(start) == '0' || o.s.charAt(o.start) == '0') {
-            return Integer.signum(Digits.compareRaw(s, start, end, o.s, o.start, o.end));
-          }
-          return Digits.compareNumeric(s, start, end, o.s, o.start, o.end);
-        case INITIAL_DIGIT:
-        case SUFFIX_NO:
-        case REVISION_NO:
-          return Digits.compareNumeric(s, start, end, o.s, o.start, o.end);
-        case LETTER:
-          return Integer.signum(s.charAt(start) - o.s.charAt(o.start));
-        case SUFFIX:
-          return Integer.compare(suffix, o.suffix);
-        default:
-          return Integer.signum(Digits.compareRaw(s, start, end, o.s, o.start, o.end));
-      }
+      return switch (token) {
+        case DIGIT ->
+            s.charAt(start) == '0' || o.s.charAt(o.start) == '0'
+                ? Integer.signum(Digits.compareRaw(s, start, end, o.s, o.start, o.end))
+                : Digits.compareNumeric(s, start, end, o.s, o.start, o.end);
+        case INITIAL_DIGIT, SUFFIX_NO, REVISION_NO ->
+            Digits.compareNumeric(s, start, end, o.s, o.start, o.end);
+        case LETTER -> Integer.signum(s.charAt(start) - o.s.charAt(o.start));
+        case SUFFIX -> Integer.compare(suffix, o.suffix);
+        default -> Integer.signum(Digits.compareRaw(s, start, end, o.s, o.start, o.end));
+      };
     }
   }
 
