@@ -58,13 +58,13 @@ final class AlpineSecdbImporter {
       throw malformed(file, "\"distroversion\" is missing or not like v3.11", null);
     }
     JsonNode packages = doc.get("packages");
-    if (packages == null || !packages.isArray()) {
-      throw malformed(file, "\"packages\" is missing or not a list", null);
+    if (packages != null && !packages.isNull() && !packages.isArray()) {
+      throw malformed(file, "\"packages\" is not a list", null);
     }
     String source = "alpine-secdb:" + branch + "/" + (repo == null ? "main" : repo);
     sink.begin(source, format.id(), true);
     try {
-      for (JsonNode entry : packages) {
+      for (JsonNode entry : packages == null ? List.<JsonNode>of() : packages) {
         JsonNode pkg = entry.path("pkg");
         String name = Trees.text(pkg, "name");
         if (name == null) {

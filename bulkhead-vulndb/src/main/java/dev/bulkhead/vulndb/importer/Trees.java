@@ -9,9 +9,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.ConstructNode;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.constructor.ConstructYamlNull;
+import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /** Reads JSON and YAML documents into Jackson trees, with bounded sizes and nesting. */
@@ -44,7 +49,7 @@ final class Trees {
   static JsonNode yaml(InputStream in, long maxChars) {
     LoadSettings settings =
         LoadSettings.builder()
-            .setSchema(new FailsafeSchema())
+            .setSchema(new StringsSchema())
             .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxChars))
             .setMaxAliasesForCollections(50)
             .setAllowDuplicateKeys(false)
@@ -52,6 +57,19 @@ final class Trees {
     Object doc =
         new Load(settings).loadFromReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     return MAPPER.valueToTree(doc);
+  }
+
+  /**
+   * Reads every scalar as a string (YAML's failsafe schema) but accepts the empty values and
+   * explicit nulls that older secdb files hold.
+   */
+  private static final class StringsSchema extends FailsafeSchema {
+    @Override
+    public Map<Tag, ConstructNode> getSchemaTagConstructors() {
+      Map<Tag, ConstructNode> m = new HashMap<>(super.getSchemaTagConstructors());
+      m.put(Tag.NULL, new ConstructYamlNull());
+      return m;
+    }
   }
 
   /** Returns a field's text, or {@code null} when missing, null or blank. */
