@@ -59,7 +59,7 @@ final class DebianTrackerImporter {
           if (advisory != null) {
             sink.accept(advisory);
           }
-          if (count % 50_000 == 0) {
+          if (count % 10_000 == 0) {
             progress.accept(file.getFileName() + ": " + count + " entries");
           }
         }
