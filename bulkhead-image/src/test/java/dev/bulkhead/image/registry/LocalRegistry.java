@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalRegistry implements AutoCloseable {
   /** The command that installs every tool this helper runs. */
-  public static final String INSTALL = "apt-get install -y docker-registry skopeo apache2-utils";
+  public static final String INSTALL =
+      "apt-get install -y docker-registry skopeo apache2-utils openssl";
 
   private final Process process;
   private final Path dir;

@@ -48,6 +48,7 @@ final class TokenServer implements AutoCloseable {
    */
   TokenServer(Path dir, String username, String password, String tokenField)
       throws IOException, InterruptedException, java.security.GeneralSecurityException {
+    LocalRegistry.requireTool("openssl");
     Path keyFile = dir.resolve("token.key");
     certificate = dir.resolve("token.crt");
     LocalRegistry.run(
