@@ -5,7 +5,6 @@ import dev.bulkhead.core.spi.Progress;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,7 +82,7 @@ final class ArchiveReader {
       throws IOException, BulkheadException {
     String digest = digestOf(name);
     MessageDigest md = digest == null ? null : Digests.newDigest(digest);
-    InputStream raw = md == null ? tar : new DigestInputStream(tar, md);
+    InputStream raw = md == null ? tar : new DigestingInputStream(tar, md);
     BufferedInputStream in = new BufferedInputStream(raw, 65536);
     boolean jsonCandidate =
         name.equals("manifest.json") || name.startsWith("blobs/") || isTopLevelJson(name);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +82,7 @@ public final class OciLayoutSource implements ImageSource {
     MessageDigest md = Digests.newDigest(layer.digest());
     progress.start(LayerLabel.of(index, count, layer.digest()), layer.size());
     try (InputStream file = Files.newInputStream(blob);
-        InputStream raw = new BufferedInputStream(new DigestInputStream(file, md), 65536)) {
+        InputStream raw = new BufferedInputStream(new DigestingInputStream(file, md), 65536)) {
       InputStream tar = Compression.decompress(new ProgressInputStream(raw, progress));
       handler.layer(layer.digest(), Streams.nonClosing(tar));
       Streams.drain(raw);

@@ -7,6 +7,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.Analyzer;
 import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.core.spi.Registry;
+import dev.bulkhead.image.source.DigestingInputStream;
 import dev.bulkhead.image.source.Digests;
 import dev.bulkhead.image.source.FileTree;
 import dev.bulkhead.image.source.ImageConfig;
@@ -16,7 +17,6 @@ import dev.bulkhead.image.source.Limits;
 import dev.bulkhead.image.source.Streams;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,7 +96,7 @@ public final class ImageWalker {
   private static LayerScan walkTar(LayerWalker walker, String key, InputStream tar, String target)
       throws BulkheadException {
     MessageDigest md = Digests.sha256();
-    DigestInputStream in = new DigestInputStream(tar, md);
+    DigestingInputStream in = new DigestingInputStream(tar, md);
     LayerScan scan = walker.walk(new TarFileTree(in), key, false);
     if (scan.complete) {
       try {

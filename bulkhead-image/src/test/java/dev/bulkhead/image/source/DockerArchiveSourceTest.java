@@ -49,6 +49,20 @@ class DockerArchiveSourceTest {
   }
 
   @Test
+  void skippedContentStillCountsInBlobDigestsAndDiffIds() throws Exception {
+    byte[] skipped =
+        new TarBuilder().file("other/big", new byte[300_000]).file("db/z", "z 1\n").build();
+    Report report =
+        scan(
+            new DockerArchiveBuilder()
+                .layer(skipped, "ADD")
+                .ociStyle()
+                .write(tmp.resolve("skip.tar")));
+    assertThat(report.packages()).extracting(p -> p.name()).containsExactly("z");
+    assertThat(report.layers().get(0).diffId()).isEqualTo(DockerArchiveBuilder.sha256(skipped));
+  }
+
+  @Test
   void severalImagesScanTheFirstWithAWarning() throws Exception {
     Report report = scan(twoLayers().extraImage("other/image:2").write(tmp.resolve("m.tar")));
     assertThat(report.packages()).hasSize(3);
