@@ -1,0 +1,124 @@
+package dev.bulkhead.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Tests the command-line surface in process: help texts, version, usage and input errors. */
+class CommandLineTest {
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    CommandLine cl = Main.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void topLevelHelpListsTheCommands() {
+    Outcome o = run("--help");
+    assertThat(o.code()).isZero();
+    assertThat(o.out())
+        .contains("Usage: bulkhead [-hV] COMMAND")
+        .contains("image")
+        .contains("db")
+        .contains("Exit status: 0 ok, 1 error");
+  }
+
+  @Test
+  void imageHelpDocumentsEveryInputKindAndOption() {
+    Outcome o = run("image", "--help");
+    assertThat(o.code()).isZero();
+    assertThat(o.out())
+        .contains("docker-archive:PATH")
+        .contains("oci:DIR[:TAG]")
+        .contains("dir:PATH")
+        .contains("[HOST[:PORT]/]REPO[:TAG|@sha256:DIGEST]")
+        .contains("--format")
+        .contains("--output")
+        .contains("--severity")
+        .contains("--ignore-unfixed")
+        .contains("--exit-code")
+        .contains("--quiet")
+        .contains("--platform")
+        .contains("--username")
+        .contains("--password")
+        .contains("--insecure")
+        .contains("--db");
+  }
+
+  @Test
+  void dbHelpShowsImportAndStatus() {
+    Outcome o = run("db", "--help");
+    assertThat(o.out()).contains("import").contains("status");
+    assertThat(run("db", "import", "--help").out()).contains("Debian security tracker JSON");
+  }
+
+  @Test
+  void versionNamesTheBuild() {
+    Outcome o = run("--version");
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).startsWith("bulkhead ").doesNotContain("${project.version}");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    Outcome o = run("image", "--no-such-option", "dir:/");
+    assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(o.err()).contains("Unknown option");
+  }
+
+  @Test
+  void missingArchiveIsOneClearErrorLine(@TempDir Path tmp) {
+    Outcome o =
+        run(
+            "image",
+            "--quiet",
+            "--db",
+            tmp.resolve("db.sqlite").toString(),
+            "docker-archive:" + tmp.resolve("nope.tar"));
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err().strip()).startsWith("bulkhead: error: ").contains("nope.tar");
+    assertThat(o.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void corruptArchiveIsAnErrorNamingTheFile(@TempDir Path tmp) throws Exception {
+    Path bad = tmp.resolve("corrupt.tar");
+    Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+    Outcome o =
+        run(
+            "image",
+            "--quiet",
+            "--db",
+            tmp.resolve("db.sqlite").toString(),
+            "docker-archive:" + bad);
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err()).contains("corrupt.tar");
+  }
+
+  @Test
+  void unknownFormatIsRejected(@TempDir Path tmp) {
+    Outcome o = run("image", "--format", "xml", "dir:" + tmp);
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err()).contains("unknown report format 'xml'");
+  }
+
+  @Test
+  void statusOfAMissingDatabaseSaysHowToCreateOne(@TempDir Path tmp) {
+    Outcome o = run("db", "status", "--db", tmp.resolve("none.sqlite").toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err()).contains("bulkhead db import");
+  }
+}
