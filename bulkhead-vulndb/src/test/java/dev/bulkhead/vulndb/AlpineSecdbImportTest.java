@@ -100,4 +100,25 @@ class AlpineSecdbImportTest {
           .satisfies(st -> assertThat(st.advisories()).isEqualTo(6));
     }
   }
+
+  @Test
+  void importsTheJsonFeedAsServedAndReimportChangesNothing() throws Exception {
+    Path json = tmp.resolve("main.json");
+    Files.writeString(
+        json,
+        "{\"apkurl\": \"{{urlprefix}}/{{distroversion}}/{{reponame}}/{{arch}}/{{pkg.name}}-{{pkg.ver}}.apk\","
+            + " \"archs\": [\"x86_64\"], \"reponame\": \"main\","
+            + " \"urlprefix\": \"https://dl-cdn.alpinelinux.org/alpine\", \"distroversion\": \"v3.11\","
+            + " \"packages\": [{\"pkg\": {\"name\": \"openssl\", \"secfixes\":"
+            + " {\"1.1.1g-r0\": [\"CVE-2020-1967\"], \"1.1.1d-r3\": [\"CVE-2019-1551\"]}}}]}");
+    try (VulnDb db = VulnDb.open(tmp.resolve("json.sqlite"))) {
+      ImportSummary first = db.importPaths(List.of(json), s -> {});
+      assertThat(first.sources()).hasSize(1);
+      assertThat(first.sources().get(0).format()).isEqualTo("alpine-secdb-json");
+      assertThat(first.sources().get(0).source()).isEqualTo("alpine-secdb:v3.11/main");
+      assertThat(first.sources().get(0).added()).isEqualTo(2);
+      ImportSummary second = db.importPaths(List.of(json), s -> {});
+      assertThat(second.sources().get(0).isUnchanged()).isTrue();
+    }
+  }
 }

@@ -33,6 +33,8 @@ final class Trees {
                           ? Integer.MAX_VALUE
                           : (int) Limits.MAX_ADVISORY_FILE)
                   .build())
+          // Callers digest the whole input after parsing, so the parser must not close it.
+          .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
           .build();
 
   static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
