@@ -93,6 +93,7 @@ class ImageScanIT {
     assertThat(libcrypto.get("layer").asText())
         .isEqualTo(fromArchive.get("layers").get(0).get("diffId").asText());
     assertThat(libcrypto.get("layerCommand").asText()).contains("ADD file:");
+    assertThat(libcrypto.get("purl").asText()).startsWith("pkg:apk/alpine/libcrypto1.1@1.1.1d-r3");
   }
 
   @Test
@@ -132,6 +133,9 @@ class ImageScanIT {
     }
     JsonNode libc = find(fromArchive.get("packages"), "name", "libc6");
     assertThat(libc.get("sourceName").asText()).isEqualTo("glibc");
+    assertThat(libc.get("purl").asText())
+        .startsWith("pkg:deb/debian/libc6@")
+        .contains("distro=debian-12");
   }
 
   @Test

@@ -2,11 +2,14 @@ package dev.bulkhead.image;
 
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.Finding;
+import dev.bulkhead.core.OsInfo;
+import dev.bulkhead.core.Package;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.spi.Analyzer;
 import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.core.spi.Registry;
 import dev.bulkhead.core.spi.VulnerabilityMatcher;
+import dev.bulkhead.image.analyzer.PackageUrls;
 import dev.bulkhead.image.registry.RegistryOptions;
 import dev.bulkhead.image.source.ImageSource;
 import dev.bulkhead.image.source.Limits;
@@ -117,15 +120,22 @@ public final class ImageScan {
       throw new BulkheadException("close " + target + " failed: " + e.getMessage(), e);
     }
     List<String> warnings = new ArrayList<>(walk.warnings());
+    List<Package> packages = withPackageUrls(walk.packages(), walk.os());
     List<Finding> findings =
-        matcher == null ? List.of() : matcher.match(walk.os(), walk.packages(), warnings::add);
+        matcher == null ? List.of() : matcher.match(walk.os(), packages, warnings::add);
     return new Report(
-        Report.SCHEMA_VERSION,
-        target,
-        walk.os(),
-        walk.layers(),
-        walk.packages(),
-        findings,
-        warnings);
+        Report.SCHEMA_VERSION, target, walk.os(), walk.layers(), packages, findings, warnings);
+  }
+
+  /**
+   * Sets each OS package's purl now that the distribution is known (one database file alone does
+   * not say which distribution wrote it).
+   */
+  private static List<Package> withPackageUrls(List<Package> packages, OsInfo os) {
+    List<Package> out = new ArrayList<>(packages.size());
+    for (Package p : packages) {
+      out.add(p.withPurl(PackageUrls.of(p, os)));
+    }
+    return out;
   }
 }
