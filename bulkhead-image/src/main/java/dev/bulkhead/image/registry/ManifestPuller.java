@@ -3,6 +3,7 @@ package dev.bulkhead.image.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.image.registry.json.ManifestJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ final class ManifestPuller implements RegistryEndpoint<PulledManifest> {
     if (length > MAX_SIZE || bytes.length > MAX_SIZE) {
       throw fail("the manifest is larger than " + (MAX_SIZE >> 20) + " MiB");
     }
-    String digest = Digests.of(bytes);
+    String digest = Digests.sha256(bytes);
     String expected =
         Digests.isSha256(reference)
             ? reference

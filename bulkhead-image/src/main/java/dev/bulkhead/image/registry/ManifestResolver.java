@@ -1,6 +1,7 @@
 package dev.bulkhead.image.registry;
 
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.image.registry.json.Descriptor;
 import dev.bulkhead.image.registry.json.ManifestJson;
 import java.util.List;

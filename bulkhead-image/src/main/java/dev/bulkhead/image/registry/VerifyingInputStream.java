@@ -1,9 +1,9 @@
 package dev.bulkhead.image.registry;
 
-import java.io.FilterInputStream;
+import dev.bulkhead.core.digest.DigestingInputStream;
+import dev.bulkhead.core.digest.Digests;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.function.LongConsumer;
 
 /**
@@ -11,11 +11,10 @@ import java.util.function.LongConsumer;
  * compares size and SHA-256 with the descriptor. A mismatch throws at end of stream and is also
  * remembered, so the caller can fail hard even when a reader swallowed the exception.
  */
-final class VerifyingInputStream extends FilterInputStream {
+final class VerifyingInputStream extends DigestingInputStream {
   private final String expectedDigest;
   private final long expectedSize;
   private final LongConsumer onRead;
-  private final MessageDigest digest = Digests.sha256();
   private long count;
   private String actualDigest;
   private String problem;
@@ -28,17 +27,10 @@ final class VerifyingInputStream extends FilterInputStream {
    */
   VerifyingInputStream(
       InputStream in, String expectedDigest, long expectedSize, LongConsumer onRead) {
-    super(in);
+    super(in, Digests.sha256());
     this.expectedDigest = expectedDigest;
     this.expectedSize = expectedSize;
     this.onRead = onRead;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
@@ -46,12 +38,11 @@ final class VerifyingInputStream extends FilterInputStream {
     if (actualDigest != null) {
       return finish();
     }
-    int n = in.read(b, off, len);
+    int n = super.read(b, off, len);
     if (n < 0) {
-      actualDigest = Digests.format(digest.digest());
+      actualDigest = Digests.format(digest());
       return finish();
     }
-    digest.update(b, off, n);
     count += n;
     onRead.accept(n);
     if (expectedSize >= 0 && count > expectedSize) {
@@ -71,33 +62,6 @@ final class VerifyingInputStream extends FilterInputStream {
       throw new BlobMismatchException(problem);
     }
     return -1;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    byte[] buffer = new byte[8192];
-    long skipped = 0;
-    while (skipped < n) {
-      int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-      if (read < 0) {
-        break;
-      }
-      skipped += read;
-    }
-    return skipped;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  @Override
-  public synchronized void mark(int readlimit) {}
-
-  @Override
-  public synchronized void reset() throws IOException {
-    throw new IOException("mark/reset not supported");
   }
 
   /**

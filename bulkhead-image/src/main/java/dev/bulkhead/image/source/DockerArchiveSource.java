@@ -1,6 +1,7 @@
 package dev.bulkhead.image.source;
 
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.core.spi.Progress;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,8 @@ package dev.bulkhead.image.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.DigestingInputStream;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.core.spi.Progress;
 import java.io.BufferedInputStream;
 import java.io.IOException;

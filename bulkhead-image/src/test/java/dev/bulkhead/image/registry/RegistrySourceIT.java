@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.image.source.ImageMetadata;
 import dev.bulkhead.image.source.ImageMetadata.LayerDescriptor;
@@ -70,7 +71,7 @@ class RegistrySourceIT {
     assertThat(handler.files)
         .containsEntry("etc/os-release", "ID=test\nVERSION=gzip\n")
         .containsEntry("app/hello.txt", "hello gzip");
-    assertThat(meta.configDigest()).isEqualTo(Digests.of(meta.configJson()));
+    assertThat(meta.configDigest()).isEqualTo(Digests.sha256(meta.configJson()));
     JsonNode config = new ObjectMapper().readTree(meta.configJson());
     assertThat(config.path("rootfs").path("diff_ids")).hasSize(2);
     assertThat(handler.tasks).hasSize(2).first().asString().startsWith("layer 1/2 sha256:");

@@ -3,6 +3,7 @@ package dev.bulkhead.image.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulkhead.core.digest.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +55,7 @@ public final class TestImages {
     ArrayNode diffIds = rootfs.putArray("diff_ids");
     ArrayNode history = config.putArray("history");
     for (byte[] layer : layers) {
-      diffIds.add(Digests.of(layer));
+      diffIds.add(Digests.sha256(layer));
       history.addObject().put("created_by", "test layer");
     }
     return JSON.writeValueAsBytes(config);
@@ -64,7 +65,7 @@ public final class TestImages {
   public static Path dockerArchive(Path file, String repoTag, String arch, List<byte[]> layers)
       throws IOException {
     byte[] config = config("linux", arch, null, layers);
-    String configName = Digests.of(config).substring(7) + ".json";
+    String configName = Digests.sha256(config).substring(7) + ".json";
     ArrayNode manifest = JSON.createArrayNode();
     ObjectNode entry = manifest.addObject();
     entry.put("Config", configName);
@@ -74,7 +75,7 @@ public final class TestImages {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
       addFile(tar, configName, config);
       for (byte[] layer : layers) {
-        String name = Digests.of(layer).substring(7) + "/layer.tar";
+        String name = Digests.sha256(layer).substring(7) + "/layer.tar";
         layerNames.add(name);
         addFile(tar, name, layer);
       }
@@ -114,7 +115,7 @@ public final class TestImages {
 
     /** Stores a blob and returns its descriptor. */
     public ObjectNode blob(String mediaType, byte[] content) throws IOException {
-      String digest = Digests.of(content);
+      String digest = Digests.sha256(content);
       Files.write(dir.resolve("blobs/sha256").resolve(digest.substring(7)), content);
       ObjectNode descriptor = JSON.createObjectNode();
       descriptor.put("mediaType", mediaType);

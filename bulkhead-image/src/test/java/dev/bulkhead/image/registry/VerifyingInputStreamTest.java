@@ -3,6 +3,7 @@ package dev.bulkhead.image.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulkhead.core.digest.Digests;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +21,7 @@ class VerifyingInputStreamTest {
     AtomicLong progress = new AtomicLong();
     VerifyingInputStream in =
         new VerifyingInputStream(
-            new ByteArrayInputStream(DATA), Digests.of(DATA), DATA.length, progress::addAndGet);
+            new ByteArrayInputStream(DATA), Digests.sha256(DATA), DATA.length, progress::addAndGet);
 
     assertThat(in.readAllBytes()).isEqualTo(DATA);
     assertThat(in.drainAndCheck()).isNull();
@@ -29,7 +30,7 @@ class VerifyingInputStreamTest {
 
   @Test
   void reportsDigestMismatchAtEndAndOnDrain() throws Exception {
-    String other = Digests.of("other".getBytes(StandardCharsets.UTF_8));
+    String other = Digests.sha256("other".getBytes(StandardCharsets.UTF_8));
 
     assertThatThrownBy(() -> stream(DATA, other, DATA.length).readAllBytes())
         .isInstanceOf(VerifyingInputStream.BlobMismatchException.class)
@@ -41,9 +42,9 @@ class VerifyingInputStreamTest {
 
   @Test
   void refusesMoreOrFewerBytesThanDeclared() throws Exception {
-    assertThatThrownBy(() -> stream(DATA, Digests.of(DATA), 4).readAllBytes())
+    assertThatThrownBy(() -> stream(DATA, Digests.sha256(DATA), 4).readAllBytes())
         .hasMessage("the registry sent more than the 4 bytes the manifest declares");
-    assertThat(stream(DATA, Digests.of(DATA), 20).drainAndCheck())
+    assertThat(stream(DATA, Digests.sha256(DATA), 20).drainAndCheck())
         .isEqualTo("size mismatch, the registry sent 11 of 20 bytes");
   }
 }

@@ -2,13 +2,14 @@ package dev.bulkhead.vulndb.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.DigestingInputStream;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.vulndb.model.Advisory;
 import dev.bulkhead.vulndb.model.Affected;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,14 +42,15 @@ final class AlpineSecdbImporter {
   static void importFile(Path file, Format format, AdvisorySink sink) throws BulkheadException {
     JsonNode doc;
     String sha;
-    try (DigestInputStream digest = Digests.sha256(Files.newInputStream(file));
+    try (DigestingInputStream digest =
+            new DigestingInputStream(Files.newInputStream(file), Digests.sha256());
         InputStream in = new LimitedInputStream(digest, Limits.MAX_TREE_FILE, file.toString())) {
       doc =
           format == Format.ALPINE_SECDB_JSON
               ? Trees.json(in)
               : Trees.yaml(in, Limits.MAX_TREE_FILE);
       in.transferTo(java.io.OutputStream.nullOutputStream());
-      sha = Digests.hex(digest);
+      sha = Digests.hex(digest.digest());
     } catch (IOException | YamlEngineException | IllegalArgumentException e) {
       throw malformed(file, String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
     }

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.DigestingInputStream;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.vulndb.model.Advisory;
 import dev.bulkhead.vulndb.model.Affected;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,7 +35,8 @@ final class DebianTrackerImporter {
   static void importFile(Path file, AdvisorySink sink, Consumer<String> progress)
       throws BulkheadException {
     int count = 0;
-    try (DigestInputStream digest = Digests.sha256(Files.newInputStream(file));
+    try (DigestingInputStream digest =
+            new DigestingInputStream(Files.newInputStream(file), Digests.sha256());
         InputStream in = new LimitedInputStream(digest, Limits.MAX_STREAMED_FILE, file.toString());
         JsonParser p = Trees.MAPPER.createParser(in)) {
       expect(p.nextToken(), JsonToken.START_OBJECT, file, "the document");
@@ -65,7 +67,7 @@ final class DebianTrackerImporter {
         }
       }
       in.transferTo(java.io.OutputStream.nullOutputStream());
-      sink.end(Digests.hex(digest));
+      sink.end(Digests.hex(digest.digest()));
     } catch (IOException e) {
       sink.abort();
       throw new BulkheadException(

@@ -2,13 +2,14 @@ package dev.bulkhead.vulndb.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.DigestingInputStream;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.vulndb.model.Advisory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +88,8 @@ final class OsvImporter {
     OsvImporter importer = new OsvImporter(sink, progress, baseName(zip), true);
     int entries = 0;
     long total = 0;
-    try (DigestInputStream digest = Digests.sha256(Files.newInputStream(zip));
+    try (DigestingInputStream digest =
+            new DigestingInputStream(Files.newInputStream(zip), Digests.sha256());
         ZipInputStream in = new ZipInputStream(digest)) {
       ZipEntry entry;
       while ((entry = in.getNextEntry()) != null) {
@@ -120,7 +122,7 @@ final class OsvImporter {
         importer.acceptBytes(zip + "!" + name, bytes, format);
       }
       digest.transferTo(java.io.OutputStream.nullOutputStream());
-      importer.finish(Digests.hex(digest));
+      importer.finish(Digests.hex(digest.digest()));
     } catch (IOException e) {
       sink.abort();
       throw new BulkheadException(

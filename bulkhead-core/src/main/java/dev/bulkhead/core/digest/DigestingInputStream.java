@@ -1,4 +1,4 @@
-package dev.bulkhead.image.source;
+package dev.bulkhead.core.digest;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,9 +9,13 @@ import java.security.MessageDigest;
  * Feeds every byte that passes through it to a message digest. Unlike {@link
  * java.security.DigestInputStream}, skipping reads the bytes, so a reader that skips (as tar
  * readers do over unwanted entries) cannot leave them out of the digest.
+ *
+ * <p>{@link #read()} and {@link #skip(long)} both go through {@link #read(byte[], int, int)}, so a
+ * subclass that overrides that one method sees every byte.
  */
-public final class DigestingInputStream extends FilterInputStream {
+public class DigestingInputStream extends FilterInputStream {
   private final MessageDigest md;
+  private final byte[] single = new byte[1];
 
   /** Wraps {@code in}, digesting into {@code md}. */
   public DigestingInputStream(InputStream in, MessageDigest md) {
@@ -19,13 +23,18 @@ public final class DigestingInputStream extends FilterInputStream {
     this.md = md;
   }
 
+  /** Returns the digest the bytes read so far went into. */
+  public final MessageDigest digest() {
+    return md;
+  }
+
   @Override
   public int read() throws IOException {
-    int b = in.read();
-    if (b >= 0) {
-      md.update((byte) b);
-    }
-    return b;
+    int n;
+    do {
+      n = read(single, 0, 1);
+    } while (n == 0);
+    return n < 0 ? -1 : single[0] & 0xff;
   }
 
   @Override
@@ -52,15 +61,15 @@ public final class DigestingInputStream extends FilterInputStream {
   }
 
   @Override
-  public boolean markSupported() {
+  public final boolean markSupported() {
     return false;
   }
 
   @Override
-  public synchronized void mark(int readlimit) {}
+  public final synchronized void mark(int readlimit) {}
 
   @Override
-  public synchronized void reset() throws IOException {
+  public final synchronized void reset() throws IOException {
     throw new IOException("mark/reset not supported");
   }
 }
