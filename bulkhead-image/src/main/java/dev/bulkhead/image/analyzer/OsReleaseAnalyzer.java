@@ -1,5 +1,6 @@
 package dev.bulkhead.image.analyzer;
 
+import dev.bulkhead.core.DebianReleases;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;

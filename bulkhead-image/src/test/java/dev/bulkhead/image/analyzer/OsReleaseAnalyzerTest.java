@@ -2,6 +2,7 @@ package dev.bulkhead.image.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulkhead.core.DebianReleases;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.spi.AnalysisResult;
 import java.nio.file.Files;

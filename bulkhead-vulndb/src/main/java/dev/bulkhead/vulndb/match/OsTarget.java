@@ -1,10 +1,10 @@
 package dev.bulkhead.vulndb.match;
 
+import dev.bulkhead.core.DebianReleases;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Package;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,16 +21,6 @@ import java.util.regex.Pattern;
 record OsTarget(
     String label, String packageType, String distroEcosystem, List<String> osvEcosystems) {
 
-  private static final Map<String, String> DEBIAN_CODENAMES =
-      Map.of(
-          "7", "wheezy",
-          "8", "jessie",
-          "9", "stretch",
-          "10", "buster",
-          "11", "bullseye",
-          "12", "bookworm",
-          "13", "trixie",
-          "14", "forky");
   private static final Pattern MAJOR = Pattern.compile("^(\\d+)");
   private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)");
 
@@ -47,14 +37,10 @@ record OsTarget(
         {
           String codename = os.codename();
           if (codename == null || codename.isBlank()) {
-            codename = major == null ? null : DEBIAN_CODENAMES.get(major);
+            codename = DebianReleases.codenameOf(major);
           }
           if (major == null && codename != null) {
-            for (Map.Entry<String, String> e : DEBIAN_CODENAMES.entrySet()) {
-              if (e.getValue().equals(codename)) {
-                major = e.getKey();
-              }
-            }
+            major = DebianReleases.versionOf(codename);
           }
           if (codename == null) {
             return null;

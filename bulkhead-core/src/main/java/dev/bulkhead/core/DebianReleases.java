@@ -1,10 +1,10 @@
-package dev.bulkhead.image.analyzer;
+package dev.bulkhead.core;
 
 import java.util.Locale;
 import java.util.Map;
 
 /** Maps Debian major versions to release codenames and back. */
-final class DebianReleases {
+public final class DebianReleases {
   private static final Map<String, String> CODENAMES =
       Map.of(
           "6", "squeeze",
@@ -21,7 +21,7 @@ final class DebianReleases {
   private DebianReleases() {}
 
   /** Returns the codename of a version such as {@code 12} or {@code 12.4}, or null. */
-  static String codenameOf(String version) {
+  public static String codenameOf(String version) {
     if (version == null) {
       return null;
     }
@@ -29,8 +29,8 @@ final class DebianReleases {
     return CODENAMES.get(dot < 0 ? version : version.substring(0, dot));
   }
 
-  /** Returns the major version of a codename such as {@code bookworm}, or null. */
-  static String versionOf(String codename) {
+  /** Returns the major version of a codename such as {@code bookworm} (any case), or null. */
+  public static String versionOf(String codename) {
     if (codename == null) {
       return null;
     }
