@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.Report;
-import dev.bulkhead.image.testing.SharedData;
+import dev.bulkhead.core.testing.SharedData;
 import dev.bulkhead.image.testing.TestAnalyzers;
 import java.io.IOException;
 import java.nio.file.Files;

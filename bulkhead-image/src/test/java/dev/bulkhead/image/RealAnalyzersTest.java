@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.Report;
-import dev.bulkhead.image.testing.SharedData;
+import dev.bulkhead.core.testing.SharedData;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package dev.bulkhead.vulndb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulkhead.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ class AlpineSecdbImportTest {
   @TempDir Path tmp;
 
   private static List<Path> branches() throws IOException {
-    Path root = SharedData.resolve("advisories/alpine-secdb");
+    Path root = SharedData.require("advisories/alpine-secdb");
     try (Stream<Path> s = Files.list(root)) {
       return s.filter(p -> p.getFileName().toString().startsWith("v3.")).sorted().toList();
     }

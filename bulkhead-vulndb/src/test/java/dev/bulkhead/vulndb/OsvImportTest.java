@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.testing.SharedData;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ class OsvImportTest {
 
   @Test
   void importsRustSecAndPyPaAndComputesCvssScores() throws Exception {
-    Path rustsec = SharedData.resolve("advisories/osv-rustsec");
-    Path pypa = SharedData.resolve("advisories/osv-pypa");
+    Path rustsec = SharedData.require("advisories/osv-rustsec");
+    Path pypa = SharedData.require("advisories/osv-pypa");
     Path file = tmp.resolve("vulndb.sqlite");
     try (VulnDb db = VulnDb.open(file)) {
       ImportSummary s = db.importPaths(List.of(rustsec, pypa), x -> {});
@@ -70,7 +71,7 @@ class OsvImportTest {
 
   @Test
   void importsAZipExportAndWarnsAboutAMalformedEntry() throws Exception {
-    Path rustsec = SharedData.resolve("advisories/osv-rustsec/crates");
+    Path rustsec = SharedData.require("advisories/osv-rustsec/crates");
     List<Path> some;
     try (Stream<Path> s = Files.list(rustsec)) {
       some = s.sorted().limit(25).toList();

@@ -45,7 +45,7 @@ class VulnDbTest {
 
   @Test
   void importsTheDemoTrackerFileAndReportsStatus() throws Exception {
-    Path demo = SharedData.repoRoot().resolve("examples/advisories/debian-bookworm-demo.json");
+    Path demo = repoRoot().resolve("examples/advisories/debian-bookworm-demo.json");
     Path file = tmp.resolve("nested/dir/vulndb.sqlite");
     try (VulnDb db = VulnDb.open(file)) {
       ImportSummary s = db.importPaths(List.of(demo), m -> {});
@@ -124,5 +124,17 @@ class VulnDbTest {
           .singleElement()
           .satisfies(st -> assertThat(st.advisories()).isEqualTo(packages * 10L));
     }
+  }
+
+  /** Returns the repository root (the directory holding {@code examples/}). */
+  private static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isDirectory(dir.resolve("examples"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("repository root with examples/ not found");
+    }
+    return dir;
   }
 }

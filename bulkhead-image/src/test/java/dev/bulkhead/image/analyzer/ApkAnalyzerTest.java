@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisResult;
+import dev.bulkhead.core.testing.SharedData;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,7 @@ class ApkAnalyzerTest {
 
   @Test
   void readsTheRealAlpine311Database() throws Exception {
-    Path archive = TestFiles.sharedData("images/alpine-311.tar.gz");
+    Path archive = SharedData.require("images/alpine-311.tar.gz");
     byte[] installed = extractFromFirstLayer(archive, "lib/apk/db/installed");
     assertThat(analyzer.accepts("lib/apk/db/installed", installed.length)).isTrue();
     AnalysisResult r = TestFiles.analyze(analyzer, "lib/apk/db/installed", installed);

@@ -1,8 +1,5 @@
 package dev.bulkhead.image.analyzer;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
@@ -14,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Feeds files to analyzers the way the layer walker does, and finds test data. */
+/** Feeds files to analyzers the way the layer walker does, and finds fixtures. */
 final class TestFiles {
   private TestFiles() {}
 
@@ -46,25 +43,5 @@ final class TestFiles {
   /** Runs the analyzer on a string. */
   static AnalysisResult analyze(Analyzer analyzer, String path, String text) throws IOException {
     return analyze(analyzer, path, text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * Returns a file under the shared data directory (a {@code shared/data} sibling of the
-   * repository, found by walking up from the working directory); skips the test when it is missing,
-   * or fails when {@code CI=true}.
-   */
-  static Path sharedData(String relative) {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data").resolve(relative);
-      if (Files.exists(candidate)) {
-        return candidate;
-      }
-    }
-    String message = "shared data file shared/data/" + relative + " not found above the repository";
-    if ("true".equals(System.getenv("CI"))) {
-      fail(message);
-    }
-    assumeTrue(false, message);
-    return null;
   }
 }

@@ -7,7 +7,7 @@ import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.Severity;
-import dev.bulkhead.vulndb.SharedData;
+import dev.bulkhead.core.testing.SharedData;
 import dev.bulkhead.vulndb.VulnDb;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class MatchTest {
 
   @Test
   void matchesAlpine311PackagesByOriginAgainstTheRealSecdb() throws Exception {
-    Path v311 = SharedData.resolve("advisories/alpine-secdb/v3.11");
+    Path v311 = SharedData.require("advisories/alpine-secdb/v3.11");
     try (VulnDb db = VulnDb.open(tmp.resolve("a.sqlite"))) {
       db.importPaths(List.of(v311), s -> {});
       List<String> warnings = new ArrayList<>();
