@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulkhead.core.digest.Digests;
+import dev.bulkhead.image.testing.DockerArchiveBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -73,33 +73,20 @@ public final class TestImages {
     ArrayNode layerNames = entry.putArray("Layers");
     try (OutputStream out = Files.newOutputStream(file);
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
-      addFile(tar, configName, config);
+      DockerArchiveBuilder.put(tar, configName, config);
       for (byte[] layer : layers) {
         String name = Digests.sha256(layer).substring(7) + "/layer.tar";
         layerNames.add(name);
-        addFile(tar, name, layer);
+        DockerArchiveBuilder.put(tar, name, layer);
       }
-      addFile(tar, "manifest.json", JSON.writeValueAsBytes(manifest));
+      DockerArchiveBuilder.put(tar, "manifest.json", JSON.writeValueAsBytes(manifest));
     }
     return file;
   }
 
-  private static void addFile(TarArchiveOutputStream tar, String name, byte[] content)
-      throws IOException {
-    TarArchiveEntry entry = new TarArchiveEntry(name);
-    entry.setSize(content.length);
-    tar.putArchiveEntry(entry);
-    tar.write(content);
-    tar.closeArchiveEntry();
-  }
-
   /** Returns {@code bytes} gzip-compressed. */
   public static byte[] gzip(byte[] bytes) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      gzip.write(bytes);
-    }
-    return out.toByteArray();
+    return DockerArchiveBuilder.gzip(bytes);
   }
 
   /** Builds an OCI image layout directory, blob by blob. */

@@ -1,15 +1,13 @@
 package dev.bulkhead.image.testing;
 
+import dev.bulkhead.core.digest.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -133,7 +131,8 @@ public final class DockerArchiveBuilder {
     return sb.append("]}").toString();
   }
 
-  private static void put(TarArchiveOutputStream tar, String name, byte[] content)
+  /** Writes {@code content} to {@code tar} as a regular file entry named {@code name}. */
+  public static void put(TarArchiveOutputStream tar, String name, byte[] content)
       throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name);
     e.setSize(content.length);
@@ -142,6 +141,7 @@ public final class DockerArchiveBuilder {
     tar.closeArchiveEntry();
   }
 
+  /** Returns {@code data} gzip-compressed. */
   public static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
@@ -150,15 +150,13 @@ public final class DockerArchiveBuilder {
     return out.toByteArray();
   }
 
+  /** Returns the {@code sha256:hex} digest of {@code data}. */
   public static String sha256(byte[] data) {
-    return "sha256:" + hex(data);
+    return Digests.sha256(data);
   }
 
+  /** Returns the bare hex SHA-256 of {@code data}. */
   public static String hex(byte[] data) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return sha256(data).substring("sha256:".length());
   }
 }
