@@ -43,17 +43,17 @@ final class DbStatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
       out.printf(
-          "%-34s %-16s %10s %10s  %s%n", "SOURCE", "FORMAT", "ADVISORIES", "ROWS", "IMPORTED");
+          "%-34s %-20s %10s %10s  %s%n", "SOURCE", "FORMAT", "ADVISORIES", "ROWS", "IMPORTED");
       long advisories = 0;
       long rows = 0;
       for (SourceStatus s : sources) {
         out.printf(
-            "%-34s %-16s %10d %10d  %s%n",
+            "%-34s %-20s %10d %10d  %s%n",
             s.name(), s.format(), s.advisories(), s.affectedRows(), TIME.format(s.importedAt()));
         advisories += s.advisories();
         rows += s.affectedRows();
       }
-      out.printf("%-34s %-16s %10d %10d%n", "total", "", advisories, rows);
+      out.printf("%-34s %-20s %10d %10d%n", "total", "", advisories, rows);
     }
     return ExitCodes.OK;
   }
