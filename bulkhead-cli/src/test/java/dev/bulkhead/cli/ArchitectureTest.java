@@ -31,6 +31,21 @@ class ArchitectureTest {
         .resideInAPackage("dev.bulkhead.core..")
         .should()
         .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bulkhead.image..",
+            "dev.bulkhead.vulndb..",
+            "dev.bulkhead.secrets..",
+            "dev.bulkhead.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void secretsDependsOnlyOnCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bulkhead.secrets..")
+        .should()
+        .dependOnClassesThat()
         .resideInAnyPackage("dev.bulkhead.image..", "dev.bulkhead.vulndb..", "dev.bulkhead.cli..")
         .check(classes);
   }
@@ -42,7 +57,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.bulkhead.image..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.bulkhead.vulndb..", "dev.bulkhead.cli..")
+        .resideInAnyPackage("dev.bulkhead.vulndb..", "dev.bulkhead.secrets..", "dev.bulkhead.cli..")
         .check(classes);
   }
 
@@ -53,7 +68,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.bulkhead.vulndb..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.bulkhead.image..", "dev.bulkhead.cli..")
+        .resideInAnyPackage("dev.bulkhead.image..", "dev.bulkhead.secrets..", "dev.bulkhead.cli..")
         .check(classes);
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
  * @param packages every installed package found
  * @param findings the vulnerabilities found, after filters
  * @param warnings problems met during the scan that did not stop it
+ * @param contentFindings secrets and malicious content found in files and image metadata
  */
 public record Report(
     int schemaVersion,
@@ -20,7 +21,8 @@ public record Report(
     List<Layer> layers,
     List<Package> packages,
     List<Finding> findings,
-    List<String> warnings) {
+    List<String> warnings,
+    List<ContentFinding> contentFindings) {
 
   /** The current report schema version. */
   public static final int SCHEMA_VERSION = 1;
@@ -31,10 +33,41 @@ public record Report(
     packages = packages == null ? List.of() : List.copyOf(packages);
     findings = findings == null ? List.of() : List.copyOf(findings);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    contentFindings = contentFindings == null ? List.of() : List.copyOf(contentFindings);
+  }
+
+  /** Creates a report without content findings (a vulnerability-only scan). */
+  public Report(
+      int schemaVersion,
+      String target,
+      OsInfo os,
+      List<Layer> layers,
+      List<Package> packages,
+      List<Finding> findings,
+      List<String> warnings) {
+    this(schemaVersion, target, os, layers, packages, findings, warnings, List.of());
   }
 
   /** Returns a copy with other findings, as filters produce. */
   public Report withFindings(List<Finding> filtered) {
-    return new Report(schemaVersion, target, os, layers, packages, filtered, warnings);
+    return new Report(
+        schemaVersion, target, os, layers, packages, filtered, warnings, contentFindings);
+  }
+
+  /** Returns a copy with other content findings, as filters produce. */
+  public Report withContentFindings(List<ContentFinding> filtered) {
+    return new Report(schemaVersion, target, os, layers, packages, findings, warnings, filtered);
+  }
+
+  /** Returns a copy with one more warning. */
+  public Report withWarning(String warning) {
+    List<String> more = new java.util.ArrayList<>(warnings);
+    more.add(warning);
+    return new Report(schemaVersion, target, os, layers, packages, findings, more, contentFindings);
+  }
+
+  /** Returns the content findings of one kind ({@link ContentFinding#SECRET} or MALWARE). */
+  public List<ContentFinding> contentFindings(String kind) {
+    return contentFindings.stream().filter(f -> f.kind().equals(kind)).toList();
   }
 }
