@@ -3,6 +3,7 @@ package dev.bulkhead.core.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bulkhead.core.ContentFinding;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Layer;
 import dev.bulkhead.core.OsInfo;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * Writes the JSON report whose field names are a contract (docs/json-report.md): {@code
  * schemaVersion}, {@code target}, {@code os}, {@code layers}, {@code packages}, {@code findings},
- * {@code warnings}. Fields are written in a fixed order; absent values are {@code null}.
+ * {@code secrets}, {@code malware}, {@code warnings}. Fields are written in a fixed order; absent
+ * values are {@code null}.
  */
 public final class JsonReportWriter implements ReportWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -55,6 +57,8 @@ public final class JsonReportWriter implements ReportWriter {
         writeFinding(g, f);
       }
       g.writeEndArray();
+      writeContent(g, "secrets", report.contentFindings(ContentFinding.SECRET));
+      writeContent(g, "malware", report.contentFindings(ContentFinding.MALWARE));
       writeStrings(g, "warnings", report.warnings());
       g.writeEndObject();
     }
@@ -106,6 +110,26 @@ public final class JsonReportWriter implements ReportWriter {
     writeStrings(g, "aliases", f.aliases());
     writeStrings(g, "references", f.references());
     g.writeEndObject();
+  }
+
+  private static void writeContent(JsonGenerator g, String field, List<ContentFinding> items)
+      throws IOException {
+    g.writeArrayFieldStart(field);
+    for (ContentFinding f : items) {
+      g.writeStartObject();
+      g.writeStringField("ruleId", f.ruleId());
+      g.writeStringField("category", f.category());
+      g.writeStringField("severity", f.severity().name());
+      g.writeStringField("title", f.title());
+      g.writeStringField("path", f.path());
+      g.writeNumberField("line", f.line());
+      g.writeStringField("excerpt", f.excerpt());
+      g.writeStringField("layer", f.layer());
+      g.writeStringField("status", f.status());
+      g.writeStringField("removedIn", f.removedIn());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeStrings(JsonGenerator g, String field, List<String> values)

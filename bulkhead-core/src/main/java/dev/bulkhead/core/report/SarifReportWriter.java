@@ -3,6 +3,7 @@ package dev.bulkhead.core.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bulkhead.core.ContentFinding;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.Report;
@@ -55,10 +56,13 @@ public final class SarifReportWriter implements ReportWriter {
       g.writeStringField("version", "2.1.0");
       g.writeArrayFieldStart("runs");
       g.writeStartObject();
-      writeTool(g, rules);
+      writeTool(g, rules, contentRules(report));
       g.writeArrayFieldStart("results");
       for (Finding f : report.findings()) {
         writeResult(g, report, f);
+      }
+      for (ContentFinding f : report.contentFindings()) {
+        writeContentResult(g, f);
       }
       g.writeEndArray();
       g.writeObjectFieldStart("properties");
@@ -72,7 +76,17 @@ public final class SarifReportWriter implements ReportWriter {
     out.flush();
   }
 
-  private void writeTool(JsonGenerator g, Map<String, Finding> rules) throws IOException {
+  private static Map<String, ContentFinding> contentRules(Report report) {
+    Map<String, ContentFinding> rules = new LinkedHashMap<>();
+    for (ContentFinding f : report.contentFindings()) {
+      rules.putIfAbsent(f.ruleId(), f);
+    }
+    return rules;
+  }
+
+  private void writeTool(
+      JsonGenerator g, Map<String, Finding> rules, Map<String, ContentFinding> contentRules)
+      throws IOException {
     g.writeObjectFieldStart("tool");
     g.writeObjectFieldStart("driver");
     g.writeStringField("name", "Bulkhead");
@@ -111,7 +125,62 @@ public final class SarifReportWriter implements ReportWriter {
       g.writeEndObject();
       g.writeEndObject();
     }
+    for (ContentFinding f : contentRules.values()) {
+      writeContentRule(g, f);
+    }
     g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writeContentRule(JsonGenerator g, ContentFinding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", f.ruleId());
+    g.writeStringField("name", ContentFinding.SECRET.equals(f.kind()) ? "Secret" : "Malware");
+    g.writeObjectFieldStart("shortDescription");
+    g.writeStringField("text", abbreviate(f.title(), 200));
+    g.writeEndObject();
+    g.writeObjectFieldStart("defaultConfiguration");
+    g.writeStringField("level", level(f.severity()));
+    g.writeEndObject();
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("security-severity", securitySeverity(f.severity()));
+    g.writeArrayFieldStart("tags");
+    g.writeString(f.kind());
+    g.writeString("security");
+    g.writeString(f.category());
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writeContentResult(JsonGenerator g, ContentFinding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.ruleId());
+    g.writeStringField("level", level(f.severity()));
+    g.writeObjectFieldStart("message");
+    String removed =
+        ContentFinding.REMOVED.equals(f.status())
+            ? " (deleted by a later layer, still present in the image)"
+            : "";
+    String excerpt = f.excerpt() == null || f.excerpt().isBlank() ? "" : ": " + f.excerpt();
+    g.writeStringField("text", f.title() + removed + excerpt);
+    g.writeEndObject();
+    g.writeArrayFieldStart("locations");
+    g.writeStartObject();
+    g.writeObjectFieldStart("physicalLocation");
+    g.writeObjectFieldStart("artifactLocation");
+    g.writeStringField("uri", uriOf(f.path()));
+    g.writeEndObject();
+    g.writeObjectFieldStart("region");
+    g.writeNumberField("startLine", Math.max(1, f.line()));
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeObjectFieldStart("partialFingerprints");
+    g.writeStringField(
+        "bulkhead/v1", f.ruleId() + "/" + f.path() + "/" + f.line() + "/" + f.layer());
     g.writeEndObject();
     g.writeEndObject();
   }
@@ -189,6 +258,19 @@ public final class SarifReportWriter implements ReportWriter {
       default:
         return "0.0";
     }
+  }
+
+  /** Escapes a file path for use as a SARIF uri-reference. */
+  static String uriOf(String path) {
+    StringBuilder b = new StringBuilder(path.length());
+    for (char c : path.toCharArray()) {
+      if (c == '%' || c == '[' || c == ']' || c == ' ' || c == '#' || c == '?' || c < 0x20) {
+        b.append(String.format(Locale.ROOT, "%%%02X", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   static String abbreviate(String s, int max) {

@@ -1,5 +1,6 @@
 package dev.bulkhead.core.report;
 
+import dev.bulkhead.core.ContentFinding;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Layer;
 import dev.bulkhead.core.OsInfo;
@@ -49,6 +50,8 @@ public final class TableReportWriter implements ReportWriter {
       w.println();
       writePackage(w, report, group);
     }
+    writeContent(w, report, ContentFinding.SECRET, "Secrets");
+    writeContent(w, report, ContentFinding.MALWARE, "Malicious content");
     if (!report.warnings().isEmpty()) {
       w.println();
       w.println("Warnings:");
@@ -114,6 +117,60 @@ public final class TableReportWriter implements ReportWriter {
         w.println(fit("            " + oneLine(f.title())));
       }
     }
+  }
+
+  private static void writeContent(PrintWriter w, Report report, String kind, String heading) {
+    List<ContentFinding> items = report.contentFindings(kind);
+    if (items.isEmpty()) {
+      return;
+    }
+    w.println();
+    w.println(heading + ": " + items.size() + " " + countBySeverity(items));
+    Map<String, List<ContentFinding>> byFile = new LinkedHashMap<>();
+    for (ContentFinding f : items) {
+      byFile.computeIfAbsent(f.path() + "\u0000" + f.layer(), k -> new ArrayList<>()).add(f);
+    }
+    for (List<ContentFinding> group : byFile.values()) {
+      ContentFinding first = group.get(0);
+      w.println();
+      w.println(fit(first.path()));
+      Layer layer = layerOf(report, first.layer());
+      if (layer != null) {
+        String where = "  in layer " + (layer.index() + 1) + " " + shortDigest(layer.diffId());
+        if (ContentFinding.REMOVED.equals(first.status())) {
+          Layer removed = layerOf(report, first.removedIn());
+          where +=
+              ", removed in layer "
+                  + (removed == null ? "?" : Integer.toString(removed.index() + 1))
+                  + ": still present in the image";
+        }
+        w.println(fit(where));
+      }
+      for (ContentFinding f : group) {
+        String at = f.line() > 0 ? "line " + f.line() : "";
+        w.println(fit(String.format(Locale.ROOT, "  %-9s %-28s %s", f.severity(), f.ruleId(), at)));
+        if (f.excerpt() != null && !f.excerpt().isBlank()) {
+          w.println(fit("            " + oneLine(f.excerpt())));
+        }
+      }
+    }
+  }
+
+  private static String countBySeverity(List<ContentFinding> items) {
+    Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+    for (ContentFinding f : items) {
+      counts.merge(f.severity(), 1, Integer::sum);
+    }
+    StringBuilder s = new StringBuilder();
+    String sep = "(";
+    Severity[] all = Severity.values();
+    for (int i = all.length - 1; i >= 0; i--) {
+      if (counts.containsKey(all[i])) {
+        s.append(sep).append(all[i]).append(' ').append(counts.get(all[i]));
+        sep = ", ";
+      }
+    }
+    return s.append(')').toString();
   }
 
   private static Layer layerOf(Report report, String diffId) {

