@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks `bulkhead image docker-archive:` on a debootstrap Debian 12 image (about 200 MB)
-# against `tar -xf` of the same archive, in one script, and prints the ratio and peak RSS.
+# (OS packages only: --scanners vuln) against `tar -xf` of the same archive, in one script, and
+# prints the ratio and peak RSS.
 #
 # Usage: bench/scan-vs-tar.sh [RUNS]      (default 5; needs root for debootstrap, and
 #        apt-get install -y debootstrap time)
@@ -36,7 +37,7 @@ size_mb=$(( $(stat -c %s "$work/debian.tar") / 1024 / 1024 ))
 
 "$root/bulkhead" --version >/dev/null   # builds the jar if needed, outside the timings
 jar="$root/bulkhead-cli/target/bulkhead.jar"
-scan=(java -XX:+UseSerialGC -Xmx384m -jar "$jar" image --quiet --format json
+scan=(java -XX:+UseSerialGC -Xmx384m -jar "$jar" image --quiet --scanners vuln --format json
       --db "$work/none.sqlite" --output "$work/report.json" "docker-archive:$work/debian.tar")
 untar=(tar -xf "$work/debian.tar" -C "$work/x")
 
