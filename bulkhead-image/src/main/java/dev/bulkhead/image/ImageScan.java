@@ -6,6 +6,7 @@ import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.core.spi.ContentScanner;
 import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.core.spi.Registry;
 import dev.bulkhead.core.spi.VulnerabilityMatcher;
@@ -17,10 +18,13 @@ import dev.bulkhead.image.walk.ImageWalker;
 import dev.bulkhead.image.walk.WalkResult;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Scans one image for installed OS packages and, given a matcher, their known vulnerabilities.
+ * Scans one image for installed OS packages and, given a matcher, their known vulnerabilities;
+ * given content scanners, also for secrets and malicious content in every layer and the config.
  *
  * <pre>{@code
  * Report report = ImageScan.of("docker-archive:alpine.tar")
@@ -41,6 +45,7 @@ public final class ImageScan {
   private final Progress progress;
   private final Registry<Analyzer> analyzers;
   private final Limits limits;
+  private final List<ContentScanner> scanners;
 
   private ImageScan(
       String target,
@@ -49,7 +54,8 @@ public final class ImageScan {
       VulnerabilityMatcher matcher,
       Progress progress,
       Registry<Analyzer> analyzers,
-      Limits limits) {
+      Limits limits,
+      List<ContentScanner> scanners) {
     this.target = target;
     this.parsed = parsed;
     this.registry = registry;
@@ -57,6 +63,7 @@ public final class ImageScan {
     this.progress = progress;
     this.analyzers = analyzers;
     this.limits = limits;
+    this.scanners = scanners;
   }
 
   /**
@@ -73,46 +80,75 @@ public final class ImageScan {
         null,
         Progress.NONE,
         null,
-        Limits.DEFAULTS);
+        Limits.DEFAULTS,
+        List.of());
   }
 
   /** Returns a copy using {@code options} for registries and for platform choice in indexes. */
   public ImageScan withRegistryOptions(RegistryOptions options) {
-    return new ImageScan(target, parsed, options, matcher, progress, analyzers, limits);
+    return new ImageScan(target, parsed, options, matcher, progress, analyzers, limits, scanners);
   }
 
   /** Returns a copy that matches packages with {@code vulnerabilityMatcher}; none lists only. */
   public ImageScan withMatcher(VulnerabilityMatcher vulnerabilityMatcher) {
     return new ImageScan(
-        target, parsed, registry, vulnerabilityMatcher, progress, analyzers, limits);
+        target, parsed, registry, vulnerabilityMatcher, progress, analyzers, limits, scanners);
   }
 
   /** Returns a copy reporting per-layer progress to {@code layerProgress}. */
   public ImageScan withProgress(Progress layerProgress) {
-    return new ImageScan(target, parsed, registry, matcher, layerProgress, analyzers, limits);
+    return new ImageScan(
+        target, parsed, registry, matcher, layerProgress, analyzers, limits, scanners);
   }
 
   /** Returns a copy using these analyzers instead of those on the class path. */
   public ImageScan withAnalyzers(Registry<Analyzer> analyzerRegistry) {
-    return new ImageScan(target, parsed, registry, matcher, progress, analyzerRegistry, limits);
+    return new ImageScan(
+        target, parsed, registry, matcher, progress, analyzerRegistry, limits, scanners);
   }
 
   /** Returns a copy with other bounds on hostile input. */
   public ImageScan withLimits(Limits bounds) {
-    return new ImageScan(target, parsed, registry, matcher, progress, analyzers, bounds);
+    return new ImageScan(target, parsed, registry, matcher, progress, analyzers, bounds, scanners);
+  }
+
+  /**
+   * Returns a copy that also runs {@code contentScanners} over every file and directory of every
+   * layer (including files later layers delete or replace) and over the image config; none (the
+   * default) scans for packages only, opening just the files an analyzer wants.
+   *
+   * @throws IllegalArgumentException when two scanners share an id
+   */
+  public ImageScan withContentScanners(List<ContentScanner> contentScanners) {
+    Set<String> ids = new HashSet<>();
+    for (ContentScanner s : contentScanners) {
+      if (!ids.add(s.id())) {
+        throw new IllegalArgumentException("two content scanners share the id '" + s.id() + "'");
+      }
+    }
+    return new ImageScan(
+        target,
+        parsed,
+        registry,
+        matcher,
+        progress,
+        analyzers,
+        limits,
+        List.copyOf(contentScanners));
   }
 
   /**
    * Reads the image, lists its packages and matches them.
    *
    * @return a report with schema version 1, packages sorted by name, the matcher's findings (none
-   *     without a matcher) and every warning met
+   *     without a matcher), the content scanners' findings (present before removed, then by
+   *     severity, highest first, path, line, rule and layer) and every warning met
    * @throws BulkheadException when the image cannot be read, is hostile or fails its digests
    */
   public Report run() throws BulkheadException {
     Registry<Analyzer> registryOfAnalyzers =
         analyzers != null ? analyzers : Registry.load(Analyzer.class, Analyzer::id);
-    ImageWalker walker = new ImageWalker(registryOfAnalyzers, limits);
+    ImageWalker walker = new ImageWalker(registryOfAnalyzers, scanners, limits);
     WalkResult walk;
     try (ImageSource source = parsed.open(target, registry, limits)) {
       walk = walker.walk(source, target, progress);
@@ -124,7 +160,14 @@ public final class ImageScan {
     List<Finding> findings =
         matcher == null ? List.of() : matcher.match(walk.os(), packages, warnings::add);
     return new Report(
-        Report.SCHEMA_VERSION, target, walk.os(), walk.layers(), packages, findings, warnings);
+        Report.SCHEMA_VERSION,
+        target,
+        walk.os(),
+        walk.layers(),
+        packages,
+        findings,
+        warnings,
+        walk.contentFindings());
   }
 
   /**

@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -22,9 +25,13 @@ import java.util.Set;
 final class DirectoryFileTree implements FileTree, Closeable {
   private static final Set<String> SYSTEM_DIRS = Set.of("proc", "sys", "dev");
   private static final int MAX_DEPTH = 256;
+  private static final String UNIX_ATTRIBUTES =
+      "unix:mode,size,isDirectory,isSymbolicLink,isRegularFile";
 
   private final Object rootDevice;
   private final boolean machineRoot;
+  private final boolean unixView;
+  private final boolean posixView;
   private final Deque<Frame> stack = new ArrayDeque<>();
   private int unreadable;
   private String firstUnreadable;
@@ -32,7 +39,7 @@ final class DirectoryFileTree implements FileTree, Closeable {
 
   private record Frame(DirectoryStream<Path> stream, Iterator<Path> it, String prefix) {}
 
-  private record DirEntry(String name, Kind kind, long size, String linkName, Path path)
+  private record DirEntry(String name, Kind kind, long size, int mode, String linkName, Path path)
       implements FileEntry {
     @Override
     public InputStream open() throws IOException {
@@ -44,6 +51,9 @@ final class DirectoryFileTree implements FileTree, Closeable {
     Path real = root.toRealPath();
     this.rootDevice = device(real);
     this.machineRoot = real.getParent() == null;
+    Set<String> views = real.getFileSystem().supportedFileAttributeViews();
+    this.unixView = views.contains("unix");
+    this.posixView = views.contains("posix");
     push(real, "");
   }
 
@@ -64,27 +74,67 @@ final class DirectoryFileTree implements FileTree, Closeable {
         continue;
       }
       String rel = top.prefix() + p.getFileName();
-      BasicFileAttributes a;
+      Attributes a;
       try {
-        a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        a = attributes(p);
       } catch (IOException e) {
         noteUnreadable(rel, e);
         continue;
       }
-      if (a.isDirectory()) {
+      if (a.directory()) {
         if (descends(p, rel)) {
           push(p, rel + "/");
         }
-        return new DirEntry(rel, FileEntry.Kind.DIRECTORY, 0, null, p);
+        return new DirEntry(rel, FileEntry.Kind.DIRECTORY, 0, a.mode(), null, p);
       }
-      if (a.isSymbolicLink()) {
+      if (a.symlink()) {
         String target = readLink(p);
-        return new DirEntry(rel, FileEntry.Kind.SYMLINK, 0, target, p);
+        return new DirEntry(rel, FileEntry.Kind.SYMLINK, 0, a.mode(), target, p);
       }
-      FileEntry.Kind kind = a.isRegularFile() ? FileEntry.Kind.FILE : FileEntry.Kind.OTHER;
-      return new DirEntry(rel, kind, a.isRegularFile() ? a.size() : 0, null, p);
+      boolean regular = a.regular();
+      FileEntry.Kind kind = regular ? FileEntry.Kind.FILE : FileEntry.Kind.OTHER;
+      return new DirEntry(rel, kind, regular ? a.size() : 0, a.mode(), null, p);
     }
     return null;
+  }
+
+  private record Attributes(
+      boolean directory, boolean symlink, boolean regular, long size, int mode) {}
+
+  /**
+   * Reads the attributes of {@code p} without following links, with one {@code lstat}: the {@code
+   * unix} view's mode keeps setuid, setgid and sticky, which POSIX permissions drop.
+   */
+  private Attributes attributes(Path p) throws IOException {
+    if (unixView) {
+      Map<String, Object> a = Files.readAttributes(p, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      return new Attributes(
+          Boolean.TRUE.equals(a.get("isDirectory")),
+          Boolean.TRUE.equals(a.get("isSymbolicLink")),
+          Boolean.TRUE.equals(a.get("isRegularFile")),
+          a.get("size") instanceof Long size ? size : 0,
+          a.get("mode") instanceof Integer mode ? mode & 07777 : 0);
+    }
+    BasicFileAttributes b;
+    int mode = 0;
+    if (posixView) {
+      PosixFileAttributes posix =
+          Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      mode = bits(posix.permissions());
+      b = posix;
+    } else {
+      b = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+    return new Attributes(b.isDirectory(), b.isSymbolicLink(), b.isRegularFile(), b.size(), mode);
+  }
+
+  private static int bits(Set<PosixFilePermission> permissions) {
+    int mode = 0;
+    for (PosixFilePermission perm : permissions) {
+      // The enum lists OWNER_READ ... OTHERS_EXECUTE, i.e. from bit 8 down to bit 0.
+      mode |= 1 << (8 - perm.ordinal());
+    }
+    return mode;
   }
 
   /** Returns a warning summarising the directories that could not be read, or {@code null}. */

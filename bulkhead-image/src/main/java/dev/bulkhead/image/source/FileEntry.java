@@ -24,6 +24,12 @@ public interface FileEntry {
   /** Returns the content size in bytes (0 for anything but a regular file). */
   long size();
 
+  /**
+   * Returns the Unix mode bits: permissions plus setuid (04000), setgid (02000) and sticky (01000);
+   * 0 when the storage does not say.
+   */
+  int mode();
+
   /** Returns the link target of a symlink or hard link, else {@code null}. */
   String linkName();
 

@@ -1,8 +1,5 @@
 package dev.bulkhead.image.walk;
 
-import dev.bulkhead.core.spi.AnalysisInput;
-import dev.bulkhead.core.spi.AnalysisResult;
-import dev.bulkhead.core.spi.Analyzer;
 import dev.bulkhead.image.source.FileEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,78 +7,87 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Runs the accepting analyzers on one file. One analyzer reads the entry stream directly; when
- * several want the same file its content is captured once (in memory up to 16 MiB, else in a
- * temporary file) and replayed to each.
+ * Hands one file to every consumer that wants it (analyzers and content scanners), reading it once.
+ * One consumer reads the entry stream directly; when several want the same file its content is
+ * captured once (in memory up to 16 MiB, else in a temporary file) and replayed to each, so memory
+ * stays bounded whatever the file's size.
  */
 final class FileAnalysis {
   private static final int IN_MEMORY = 16 << 20;
 
-  private final String image;
-  private final String layer;
-  private final boolean directory;
-  private final List<String> warnings;
+  /** Reads one file's content and turns its own failures into warnings. */
+  interface Consumer {
+    /** Reads the content; {@code in} is valid only during the call and must not be closed. */
+    void read(InputStream in, long size) throws IOException;
 
-  FileAnalysis(String image, String layer, boolean directory, List<String> warnings) {
-    this.image = image;
-    this.layer = layer;
+    /** Records that this consumer could not read or parse the file. */
+    void unreadable(IOException e);
+
+    /** Records that this consumer failed with an unexpected exception. */
+    void crashed(RuntimeException e);
+  }
+
+  /** Records that the file itself could not be read (opened or buffered). */
+  interface ReadFailure {
+    void failed(IOException e);
+  }
+
+  private final boolean directory;
+
+  /**
+   * Creates an analysis for one layer.
+   *
+   * @param directory whether the layer is a directory (read failures are then per file, never a
+   *     broken layer)
+   */
+  FileAnalysis(boolean directory) {
     this.directory = directory;
-    this.warnings = warnings;
   }
 
   /**
-   * Returns each analyzer's result by analyzer id; analyzers that fail leave a warning instead.
+   * Runs every consumer on the content of {@code entry}; consumers that fail report it themselves.
    *
    * @throws IOException when the layer itself breaks while the file is read (a truncated tar)
    */
-  Map<String, AnalysisResult> run(FileEntry entry, String path, List<Analyzer> analyzers)
-      throws IOException {
-    Map<String, AnalysisResult> results = new LinkedHashMap<>();
+  void run(FileEntry entry, List<Consumer> consumers, ReadFailure onFailure) throws IOException {
     TrackingInputStream content;
     try {
       content = new TrackingInputStream(entry.open(), entry.size());
     } catch (IOException e) {
-      warnings.add(image + ": cannot read " + path + " in layer " + layer + ": " + e);
-      return results;
+      onFailure.failed(e);
+      return;
     }
     try (content) {
-      if (analyzers.size() == 1) {
-        analyse(analyzers.get(0), path, entry.size(), content, content, results);
+      if (consumers.size() == 1) {
+        consume(consumers.get(0), content, entry.size(), content);
       } else if (entry.size() <= IN_MEMORY) {
         byte[] bytes = content.readAllBytes();
-        for (Analyzer a : analyzers) {
-          analyse(a, path, bytes.length, new ByteArrayInputStream(bytes), content, results);
+        for (Consumer c : consumers) {
+          consume(c, new ByteArrayInputStream(bytes), bytes.length, content);
         }
       } else {
-        replayFromTempFile(content, path, analyzers, results);
+        replayFromTempFile(content, consumers);
       }
     } catch (IOException e) {
       if (content.failure() != null && !directory) {
         throw content.failure();
       }
-      warnings.add(image + ": cannot read " + path + " in layer " + layer + ": " + e);
+      onFailure.failed(e);
     }
-    return results;
   }
 
-  private void replayFromTempFile(
-      TrackingInputStream content,
-      String path,
-      List<Analyzer> analyzers,
-      Map<String, AnalysisResult> results)
+  private void replayFromTempFile(TrackingInputStream content, List<Consumer> consumers)
       throws IOException {
     Path temp = Files.createTempFile("bulkhead-", ".file");
     try {
       Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
       long size = Files.size(temp);
-      for (Analyzer a : analyzers) {
+      for (Consumer c : consumers) {
         try (InputStream in = Files.newInputStream(temp)) {
-          analyse(a, path, size, in, content, results);
+          consume(c, in, size, content);
         }
       }
     } finally {
@@ -89,41 +95,17 @@ final class FileAnalysis {
     }
   }
 
-  private void analyse(
-      Analyzer analyzer,
-      String path,
-      long size,
-      InputStream in,
-      TrackingInputStream source,
-      Map<String, AnalysisResult> results)
+  private void consume(Consumer consumer, InputStream in, long size, TrackingInputStream source)
       throws IOException {
     try {
-      results.put(analyzer.id(), analyzer.analyze(new AnalysisInput(path, size, in)));
+      consumer.read(in, size);
     } catch (IOException e) {
       if (source.failure() != null && !directory) {
         throw source.failure();
       }
-      warnings.add(
-          image
-              + ": analyzer "
-              + analyzer.id()
-              + " could not read "
-              + path
-              + " in layer "
-              + layer
-              + ": "
-              + e.getMessage());
+      consumer.unreadable(e);
     } catch (RuntimeException e) {
-      warnings.add(
-          image
-              + ": analyzer "
-              + analyzer.id()
-              + " failed on "
-              + path
-              + " in layer "
-              + layer
-              + ": "
-              + e);
+      consumer.crashed(e);
     }
   }
 }

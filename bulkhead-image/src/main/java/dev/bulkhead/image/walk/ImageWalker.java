@@ -1,14 +1,17 @@
 package dev.bulkhead.image.walk;
 
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.ContentFinding;
 import dev.bulkhead.core.Layer;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.digest.DigestingInputStream;
 import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.core.spi.ContentScanner;
 import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.core.spi.Registry;
+import dev.bulkhead.image.source.ConfigMetadata;
 import dev.bulkhead.image.source.FileTree;
 import dev.bulkhead.image.source.ImageConfig;
 import dev.bulkhead.image.source.ImageMetadata;
@@ -28,9 +31,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Walks every layer of an image once, streaming, hands each regular file to the analyzers that
- * accept it, then applies the layers bottom-up with whiteouts and attributes each package to the
- * layer that introduced it at its version.
+ * Walks every layer of an image once, streaming, hands each regular file to the analyzers and
+ * content scanners that accept it, then applies the layers bottom-up with whiteouts, attributes
+ * each package to the layer that introduced it at its version and marks each content finding
+ * present or removed by a later layer.
  *
  * <p>Memory does not grow with image size: layers are never buffered, only analyzer results are
  * kept. Each layer's diff id is computed while streaming and checked against the config.
@@ -44,11 +48,22 @@ public final class ImageWalker {
           .thenComparing(Package::path, NULLS_FIRST);
 
   private final List<Analyzer> analyzers;
+  private final List<ContentScanner> scanners;
   private final Limits limits;
 
   /** Creates a walker using the given analyzers (tests pass their own registry). */
   public ImageWalker(Registry<Analyzer> analyzers, Limits limits) {
+    this(analyzers, List.of(), limits);
+  }
+
+  /**
+   * Creates a walker using the given analyzers and content scanners. Without scanners the walk
+   * opens only the files an analyzer accepts, as before; with scanners it offers every entry of
+   * every layer to them.
+   */
+  public ImageWalker(Registry<Analyzer> analyzers, List<ContentScanner> scanners, Limits limits) {
     this.analyzers = analyzers.all();
+    this.scanners = List.copyOf(scanners);
     this.limits = limits;
   }
 
@@ -66,7 +81,8 @@ public final class ImageWalker {
    */
   public WalkResult walk(ImageSource source, String target, Progress progress)
       throws BulkheadException {
-    LayerWalker walker = new LayerWalker(target, analyzers, limits);
+    ContentScans content = new ContentScans(target, scanners);
+    LayerWalker walker = new LayerWalker(target, analyzers, limits, content);
     Map<String, LayerScan> scans = new HashMap<>();
     ImageSource.LayerHandler handler =
         new ImageSource.LayerHandler() {
@@ -83,7 +99,7 @@ public final class ImageWalker {
           }
         };
     ImageMetadata metadata = source.read(handler, progress);
-    return merge(metadata, scans, target);
+    return merge(metadata, scans, target, content);
   }
 
   private void checkCount(Map<String, LayerScan> scans, String target) throws BulkheadException {
@@ -111,7 +127,8 @@ public final class ImageWalker {
     return scan;
   }
 
-  private WalkResult merge(ImageMetadata metadata, Map<String, LayerScan> scans, String target)
+  private WalkResult merge(
+      ImageMetadata metadata, Map<String, LayerScan> scans, String target, ContentScans content)
       throws BulkheadException {
     ImageConfig config = parseConfig(metadata, target);
     List<ImageMetadata.LayerDescriptor> descriptors = metadata.layers();
@@ -129,11 +146,12 @@ public final class ImageWalker {
               + " layers; the image is corrupt, fetch it again");
     }
     List<String> warnings = new ArrayList<>(metadata.warnings());
-    if (analyzers.isEmpty()) {
+    if (analyzers.isEmpty() && content.isEmpty()) {
       warnings.add("no analyzers found on the class path; packages cannot be listed");
     }
     MergedState state = new MergedState();
     List<Layer> layers = new ArrayList<>();
+    List<ContentAttribution.Placed> placed = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < descriptors.size(); i++) {
       ImageMetadata.LayerDescriptor d = descriptors.get(i);
@@ -147,6 +165,7 @@ public final class ImageWalker {
         }
         checkDiffId(target, i, d.key(), diffId, scan);
         diffId = diffId != null ? diffId : scan.diffId;
+        placed.add(new ContentAttribution.Placed(i, scan.directory ? null : diffId, scan));
       }
       if (scan != null && scan.directory) {
         state.apply(scan, null, null);
@@ -158,7 +177,26 @@ public final class ImageWalker {
         state.apply(scan, diffId, command);
       }
     }
-    return finish(state, layers, warnings);
+    List<ContentFinding> found = List.of();
+    if (!content.isEmpty()) {
+      List<ContentFinding> onMetadata = scanMetadata(metadata, target, content, warnings);
+      found = ContentAttribution.place(placed, onMetadata, w -> warnings.add(target + ": " + w));
+      warnings.addAll(content.warnings());
+    }
+    return finish(state, layers, warnings, found);
+  }
+
+  private static List<ContentFinding> scanMetadata(
+      ImageMetadata metadata, String target, ContentScans content, List<String> warnings) {
+    if (metadata.configJson() == null) {
+      return List.of();
+    }
+    try {
+      return content.scanMetadata(ConfigMetadata.parse(metadata.configJson()));
+    } catch (IOException e) {
+      warnings.add(target + ": image metadata not scanned for content: " + e.getMessage());
+      return List.of();
+    }
   }
 
   private static void checkDiffId(
@@ -179,7 +217,11 @@ public final class ImageWalker {
     }
   }
 
-  private static WalkResult finish(MergedState state, List<Layer> layers, List<String> warnings) {
+  private static WalkResult finish(
+      MergedState state,
+      List<Layer> layers,
+      List<String> warnings,
+      List<ContentFinding> contentFindings) {
     List<Package> packages = new ArrayList<>();
     Map<String, OsInfo> os = new LinkedHashMap<>();
     state.forEach(
@@ -191,7 +233,7 @@ public final class ImageWalker {
           }
         });
     packages.sort(PACKAGE_ORDER);
-    return new WalkResult(OsMerger.merge(os), layers, packages, warnings);
+    return new WalkResult(OsMerger.merge(os), layers, packages, warnings, contentFindings);
   }
 
   private static ImageConfig parseConfig(ImageMetadata metadata, String target)

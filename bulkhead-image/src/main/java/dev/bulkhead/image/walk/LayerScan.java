@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Holds what one layer contributes: analyzer results per (analyzer, path), the paths it deletes
- * from lower layers and the problems met reading it. Only analyzer results are kept, never file
- * content, so its size does not grow with the layer's.
+ * Holds what one layer contributes: analyzer results per (analyzer, path), content findings, the
+ * paths it deletes from lower layers and the problems met reading it. Only results are kept, never
+ * file content, so its size does not grow with the layer's bytes (with content scanners, by about
+ * 11 bytes per entry for the path set).
  */
 final class LayerScan {
   final Map<ResultKey, AnalysisResult> results = new LinkedHashMap<>();
@@ -23,6 +24,12 @@ final class LayerScan {
   final Set<String> opaque = new HashSet<>();
 
   final List<String> warnings = new ArrayList<>();
+
+  /** Content scanners' findings in this layer, in entry order. */
+  final List<ScannedFinding> content = new ArrayList<>();
+
+  /** Every non-whiteout entry of the layer, or {@code null} when no content scanner runs. */
+  PathSet entries;
 
   /** Whether the layer was read to its end; an incomplete layer's digest cannot be checked. */
   boolean complete = true;

@@ -1,8 +1,9 @@
 package dev.bulkhead.image.walk;
 
 import dev.bulkhead.core.BulkheadException;
-import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.core.spi.ContentScanner;
+import dev.bulkhead.core.spi.FileMeta;
 import dev.bulkhead.image.source.FileEntry;
 import dev.bulkhead.image.source.FileTree;
 import dev.bulkhead.image.source.Limits;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Walks one layer's entries: normalises and checks each path, records whiteouts, and hands each
- * regular file once to every analyzer that accepts it, keeping only the results.
+ * regular file once to every analyzer and content scanner that accepts it (and each directory to
+ * the scanners that want directories), keeping only the results.
  */
 final class LayerWalker {
   private static final String WHITEOUT = ".wh.";
@@ -22,11 +24,13 @@ final class LayerWalker {
   private final String image;
   private final List<Analyzer> analyzers;
   private final Limits limits;
+  private final ContentScans content;
 
-  LayerWalker(String image, List<Analyzer> analyzers, Limits limits) {
+  LayerWalker(String image, List<Analyzer> analyzers, Limits limits, ContentScans content) {
     this.image = image;
     this.analyzers = List.copyOf(analyzers);
     this.limits = limits;
+    this.content = content;
   }
 
   /**
@@ -40,7 +44,8 @@ final class LayerWalker {
   LayerScan walk(FileTree tree, String layer, boolean directory) throws BulkheadException {
     LayerScan scan = new LayerScan();
     scan.directory = directory;
-    FileAnalysis analysis = new FileAnalysis(image, layer, directory, scan.warnings);
+    scan.entries = content.newPathSet();
+    FileAnalysis analysis = new FileAnalysis(directory);
     long count = 0;
     try {
       for (FileEntry entry = tree.next(); entry != null; entry = tree.next()) {
@@ -79,11 +84,18 @@ final class LayerWalker {
       whiteout(path, base, layer, scan);
       return;
     }
+    if (scan.entries != null) {
+      scan.entries.add(path, entry.kind() == FileEntry.Kind.DIRECTORY);
+    }
     switch (entry.kind()) {
       case FILE:
         analyse(entry, path, layer, scan, analysis);
         break;
       case DIRECTORY:
+        if (!content.isEmpty()) {
+          FileMeta meta = new FileMeta(path, 0, entry.mode(), FileMeta.Type.DIRECTORY);
+          content.scanDirectory(meta, scan.directory ? null : layer, scan);
+        }
         break;
       default:
         if (accepting(path, 0).isEmpty()) {
@@ -118,23 +130,47 @@ final class LayerWalker {
       FileEntry entry, String path, String layer, LayerScan scan, FileAnalysis analysis)
       throws IOException, BulkheadException {
     List<Analyzer> wanted = accepting(path, entry.size());
-    if (wanted.isEmpty()) {
+    String where = scan.directory ? null : layer;
+    List<ContentScanner> scanners = List.of();
+    FileMeta meta = null;
+    if (!content.isEmpty()) {
+      meta = new FileMeta(path, entry.size(), entry.mode(), FileMeta.Type.FILE);
+      scanners = content.accepting(meta, where);
+    }
+    if (wanted.isEmpty() && scanners.isEmpty()) {
       return;
     }
     if (entry.size() > limits.maxFileSize()) {
-      throw refuse(
-          layer,
-          path,
-          "it is "
-              + entry.size()
-              + " bytes, more than the "
-              + limits.maxFileSize()
-              + " an analyzer may read");
+      if (!wanted.isEmpty()) {
+        throw refuse(
+            layer,
+            path,
+            "it is "
+                + entry.size()
+                + " bytes, more than the "
+                + limits.maxFileSize()
+                + " an analyzer may read");
+      }
+      content.tooLarge(path, where, entry.size(), limits.maxFileSize());
+      return;
     }
-    for (var result : analysis.run(entry, path, wanted).entrySet()) {
-      AnalysisResult r = result.getValue();
-      scan.results.put(new ResultKey(result.getKey(), path), r);
+    List<FileAnalysis.Consumer> consumers = new ArrayList<>(wanted.size() + scanners.size());
+    for (Analyzer a : wanted) {
+      consumers.add(new AnalyzerConsumer(a, path, layer, scan, image));
     }
+    for (ContentScanner s : scanners) {
+      consumers.add(content.consumer(s, meta, where, scan));
+    }
+    analysis.run(
+        entry,
+        consumers,
+        e -> {
+          if (wanted.isEmpty()) {
+            content.unreadable(path, where, e);
+          } else {
+            scan.warnings.add(image + ": cannot read " + path + " in layer " + layer + ": " + e);
+          }
+        });
   }
 
   private List<Analyzer> accepting(String path, long size) {

@@ -16,7 +16,8 @@ final class TarFileTree implements FileTree {
     this.tar = new TarArchiveInputStream(uncompressedTar);
   }
 
-  private record TarEntry(String name, Kind kind, long size, String linkName, InputStream tar)
+  private record TarEntry(
+      String name, Kind kind, long size, int mode, String linkName, InputStream tar)
       implements FileEntry {
     @Override
     public InputStream open() {
@@ -44,6 +45,6 @@ final class TarFileTree implements FileTree {
     }
     long size = kind == FileEntry.Kind.FILE ? e.getSize() : 0;
     String link = e.isSymbolicLink() || e.isLink() ? e.getLinkName() : null;
-    return new TarEntry(e.getName(), kind, size, link, tar);
+    return new TarEntry(e.getName(), kind, size, e.getMode() & 07777, link, tar);
   }
 }

@@ -23,6 +23,7 @@ public final class DockerArchiveBuilder {
   private boolean manifestFirst;
   private String wrongDiffId;
   private final List<String> extraImages = new ArrayList<>();
+  private String containerConfig;
 
   /** Adds a layer made by {@code command}. */
   public DockerArchiveBuilder layer(byte[] tar, String command) {
@@ -63,6 +64,12 @@ public final class DockerArchiveBuilder {
     return this;
   }
 
+  /** Sets the config's {@code config} object (Env, Cmd, Labels...), given as raw JSON. */
+  public DockerArchiveBuilder containerConfig(String json) {
+    containerConfig = json;
+    return this;
+  }
+
   /** Returns the config JSON: diff ids, and history with an empty layer before each real one. */
   public String config() {
     StringBuilder diffIds = new StringBuilder();
@@ -78,7 +85,9 @@ public final class DockerArchiveBuilder {
           .append(commands.get(i))
           .append("\"}");
     }
-    return "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\","
+    return "{\"architecture\":\"amd64\",\"os\":\"linux\","
+        + (containerConfig == null ? "" : "\"config\":" + containerConfig + ",")
+        + "\"rootfs\":{\"type\":\"layers\","
         + "\"diff_ids\":["
         + diffIds
         + "]},\"history\":["

@@ -23,8 +23,18 @@ public final class TarBuilder {
   }
 
   public TarBuilder file(String name, byte[] content) {
+    return file(name, content, 0644);
+  }
+
+  /** Adds a regular file with the given mode bits (e.g. {@code 04755} for setuid). */
+  public TarBuilder file(String name, String content, int mode) {
+    return file(name, content.getBytes(StandardCharsets.UTF_8), mode);
+  }
+
+  private TarBuilder file(String name, byte[] content, int mode) {
     try {
       TarArchiveEntry e = new TarArchiveEntry(name, true);
+      e.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~07777 | mode);
       e.setSize(content.length);
       tar.putArchiveEntry(e);
       tar.write(content);
@@ -37,6 +47,13 @@ public final class TarBuilder {
 
   public TarBuilder dir(String name) {
     return entry(new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true));
+  }
+
+  /** Adds a directory with the given mode bits (e.g. {@code 0777}). */
+  public TarBuilder dir(String name, int mode) {
+    TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", true);
+    e.setMode(TarArchiveEntry.DEFAULT_DIR_MODE & ~07777 | mode);
+    return entry(e);
   }
 
   public TarBuilder symlink(String name, String target) {
