@@ -162,4 +162,46 @@ public final class TestScanners {
       return finding.ruleId().equals("suid");
     }
   }
+
+  /** Streams every file it is offered, keeping nothing, and reports its byte count as the title. */
+  public static final class Counting implements ContentScanner {
+    private final String id;
+
+    public Counting(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public int version() {
+      return 1;
+    }
+
+    @Override
+    public boolean accepts(FileMeta meta) {
+      return meta.type() == FileMeta.Type.FILE;
+    }
+
+    @Override
+    public List<ContentFinding> scan(FileMeta meta, InputStream content) throws IOException {
+      long n = content.transferTo(java.io.OutputStream.nullOutputStream());
+      return List.of(
+          new ContentFinding(
+              ContentFinding.MALWARE,
+              id,
+              "test",
+              Severity.LOW,
+              Long.toString(n),
+              meta.path(),
+              0,
+              "",
+              null,
+              null,
+              null));
+    }
+  }
 }

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Walks an image whose single layer holds a 300 MiB file in a JVM with a 64 MiB heap: any buffering
- * of a layer or of the file would fail with OutOfMemoryError.
+ * Walks an image whose single layer holds a 300 MiB file in a JVM with a 64 MiB heap, alone and
+ * shared by an analyzer and two content scanners: any buffering of a layer or of the file in memory
+ * would fail with OutOfMemoryError.
  */
 class MemoryIndependenceIT {
   private static final long FILE_SIZE = 300L << 20;
@@ -29,6 +30,19 @@ class MemoryIndependenceIT {
 
   @Test
   void a300MibLayerIsWalkedIn64MibOfHeap() throws Exception {
+    String out = probe(false);
+    assertThat(out).doesNotContain("content ");
+  }
+
+  @Test
+  void contentScannersSharingTheFileWithAnAnalyzerStayIn64MibOfHeap() throws Exception {
+    String out = probe(true);
+    assertThat(out)
+        .contains("content one big/blob " + FILE_SIZE)
+        .contains("content two big/blob " + FILE_SIZE);
+  }
+
+  private String probe(boolean scanners) throws Exception {
     Path archive = tmp.resolve("big.tar.gz");
     Counting dry = new Counting();
     writeLayer(dry.digesting);
@@ -45,7 +59,8 @@ class MemoryIndependenceIT {
                     "-cp",
                     System.getProperty("java.class.path"),
                     MemoryProbe.class.getName(),
-                    archive.toString()))
+                    archive.toString(),
+                    scanners ? "scanners" : "none"))
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -53,6 +68,7 @@ class MemoryIndependenceIT {
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("big " + FILE_SIZE + " " + diffId).contains("warnings []");
     assertThat(out).containsPattern("maxHeap [1-6][0-9]{7}\\b");
+    return out;
   }
 
   private static void writeLayer(OutputStream out) throws IOException {
