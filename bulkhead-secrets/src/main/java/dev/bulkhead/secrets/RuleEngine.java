@@ -63,6 +63,10 @@ final class RuleEngine {
     return rules;
   }
 
+  List<Pattern> placeholders() {
+    return placeholders;
+  }
+
   /** Tells whether the global allow-list excludes a path from every rule. */
   boolean pathAllowed(String path) {
     for (Pattern p : globalPaths) {
@@ -176,11 +180,26 @@ final class RuleEngine {
           || (rule.placeholders() && matchesAny(placeholders, secret))) {
         continue;
       }
+      if (!rule.allowLines().isEmpty() && lineAllowed(rule, chars, m.start())) {
+        continue;
+      }
       if (!duplicate(out, r, ss)) {
         out.add(new Match(r, m.start(), ss, se));
       }
       lastSecret = ss;
     }
+  }
+
+  private static boolean lineAllowed(SecretRule rule, ByteChars chars, int pos) {
+    int s = pos;
+    while (s > 0 && pos - s < MAX_REACH && chars.charAt(s - 1) != '\n') {
+      s--;
+    }
+    int e = pos;
+    while (e < chars.length() && e - pos < MAX_REACH && chars.charAt(e) != '\n') {
+      e++;
+    }
+    return matchesAny(rule.allowLines(), chars.subSequence(s, e));
   }
 
   private static boolean duplicate(List<Match> out, int r, int secretStart) {

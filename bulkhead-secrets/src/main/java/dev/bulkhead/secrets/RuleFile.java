@@ -29,7 +29,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * and {@code allow-values} (regexes applied to every rule). Rule keys: {@code id}, {@code
  * category}, {@code title}, {@code severity}, {@code keywords}, {@code regex}, {@code
  * secret-group}, {@code entropy}, {@code lines-before}, {@code lines-after}, {@code placeholders},
- * {@code allow-paths}, {@code allow-values}, {@code examples: {match, nomatch}}.
+ * {@code allow-paths}, {@code allow-values}, {@code allow-lines}, {@code examples: {match,
+ * nomatch}}.
  */
 final class RuleFile {
   static final int MAX_CHARS = 4 * 1024 * 1024;
@@ -50,6 +51,7 @@ final class RuleFile {
           "placeholders",
           "allow-paths",
           "allow-values",
+          "allow-lines",
           "examples");
 
   /** The content of one rules file. */
@@ -150,6 +152,7 @@ final class RuleFile {
     boolean placeholders = true;
     List<Pattern> allowPaths = List.of();
     List<Pattern> allowValues = List.of();
+    List<Pattern> allowLines = List.of();
     SecretRule.Examples examples = SecretRule.Examples.NONE;
     for (NodeTuple t : m.getValue()) {
       String key = scalar(t.getKeyNode(), "a key");
@@ -208,6 +211,9 @@ final class RuleFile {
         case "allow-values":
           allowValues = patterns(v, "allow-values");
           break;
+        case "allow-lines":
+          allowLines = patterns(v, "allow-lines");
+          break;
         case "examples":
           examples = examples(v);
           break;
@@ -247,6 +253,7 @@ final class RuleFile {
         placeholders,
         allowPaths,
         allowValues,
+        allowLines,
         examples,
         source + ":" + line(node));
   }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param placeholders whether the global placeholder values (e.g. {@code EXAMPLE}) suppress it
  * @param allowPaths paths (relative, no leading slash) where the rule does not apply
  * @param allowValues secret values that are known not to be secrets
+ * @param allowLines lines (holding the match's start) on which a match is not a secret
  * @param examples texts that must and must not match, run by the rule tests
  * @param source where the rule was defined (built-in resource or user file and line)
  */
@@ -38,6 +39,7 @@ public record SecretRule(
     boolean placeholders,
     List<Pattern> allowPaths,
     List<Pattern> allowValues,
+    List<Pattern> allowLines,
     Examples examples,
     String source) {
 
@@ -46,6 +48,7 @@ public record SecretRule(
     keywords = List.copyOf(keywords);
     allowPaths = List.copyOf(allowPaths);
     allowValues = List.copyOf(allowValues);
+    allowLines = List.copyOf(allowLines);
   }
 
   /**

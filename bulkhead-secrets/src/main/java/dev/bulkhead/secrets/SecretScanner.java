@@ -37,6 +37,10 @@ public final class SecretScanner implements ContentScanner {
     this.maxFileSize = maxFileSize;
   }
 
+  RuleEngine engine() {
+    return engine;
+  }
+
   /** Returns a builder holding the built-in rules and the default size limit. */
   public static SecretScannerBuilder builder() {
     return new SecretScannerBuilder();
