@@ -29,6 +29,7 @@ import java.util.Set;
  * <pre>{@code
  * Report report = ImageScan.of("docker-archive:alpine.tar")
  *     .withMatcher(vulnDb)
+ *     .withContentScanners(List.of(secretScanner, malwareScanner))
  *     .withProgress(progressBar)
  *     .run();
  * }</pre>

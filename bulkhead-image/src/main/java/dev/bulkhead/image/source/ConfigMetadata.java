@@ -30,8 +30,9 @@ public final class ConfigMetadata {
         .fields()
         .forEachRemaining(
             e -> {
-              if (e.getValue().isValueNode()) {
-                labels.put(e.getKey(), e.getValue().asText());
+              JsonNode v = e.getValue();
+              if (v.isTextual() || v.isNumber() || v.isBoolean()) {
+                labels.put(e.getKey(), v.asText());
               }
             });
     List<String> history = new ArrayList<>();
