@@ -24,6 +24,9 @@ final class RuleEngine {
   /** How far a multi-line region may reach past a hit in total, in bytes. */
   static final int MAX_WINDOW = 64 * 1024;
 
+  /** The category of catch-all rules that yield to specific ones on the same secret. */
+  static final String GENERIC = "generic";
+
   /** One secret found: rule index, where the match starts, where the secret lies. */
   record Match(int rule, int matchStart, int secretStart, int secretEnd) {}
 
@@ -153,6 +156,7 @@ final class RuleEngine {
       }
       scanRegion(m, r, regionStart, regionEnd, chars, out);
     }
+    dropGenericOverlaps(out);
     out.sort(
         (a, b) ->
             a.matchStart() != b.matchStart()
@@ -188,6 +192,22 @@ final class RuleEngine {
       }
       lastSecret = ss;
     }
+  }
+
+  /** Drops generic-rule matches whose secret a specific rule already reports. */
+  private void dropGenericOverlaps(List<Match> out) {
+    if (out.size() < 2) {
+      return;
+    }
+    out.removeIf(
+        g ->
+            GENERIC.equals(rules.get(g.rule()).category())
+                && out.stream()
+                    .anyMatch(
+                        o ->
+                            !GENERIC.equals(rules.get(o.rule()).category())
+                                && o.secretStart() < g.secretEnd()
+                                && g.secretStart() < o.secretEnd()));
   }
 
   private static boolean lineAllowed(SecretRule rule, ByteChars chars, int pos) {

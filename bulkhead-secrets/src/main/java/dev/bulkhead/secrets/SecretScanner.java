@@ -68,6 +68,9 @@ public final class SecretScanner implements ContentScanner {
 
   @Override
   public List<ContentFinding> scan(FileMeta meta, InputStream content) throws IOException {
+    if (engine.pathAllowed(meta.path())) {
+      return List.of();
+    }
     if (meta.size() > maxFileSize) {
       throw new FileSkippedException(meta.size(), maxFileSize);
     }
