@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe; per-call scratch state lives in {@link Scratch}.
  */
 final class RuleEngine {
-  /** The most keyword hits remembered per rule and file; beyond it the rule scans everything. */
-  static final int MAX_HITS = 2048;
+  /**
+   * The most keyword hits (one per line) remembered per rule and file; beyond it the rule scans
+   * everything.
+   */
+  static final int MAX_HITS = 65_536;
 
   /** How far a region may reach past a hit along one long line, in bytes. */
   static final int MAX_REACH = 4096;
@@ -84,11 +87,13 @@ final class RuleEngine {
   static final class Scratch {
     int[][] hits = new int[0][];
     int[] counts = new int[0];
+    int[] lineEnds = new int[0];
 
     void reset(int ruleCount) {
       if (hits.length < ruleCount) {
         hits = Arrays.copyOf(hits, ruleCount);
         counts = new int[ruleCount];
+        lineEnds = new int[ruleCount];
       }
       Arrays.fill(counts, 0);
     }
@@ -100,6 +105,7 @@ final class RuleEngine {
     scratch.reset(n);
     int[][] hits = scratch.hits;
     int[] counts = scratch.counts;
+    int[] lineEnds = scratch.lineEnds;
     automaton.scan(
         buf,
         0,
@@ -108,8 +114,8 @@ final class RuleEngine {
           int start = end - automaton.length(keyword);
           for (int r : keywordRules[keyword]) {
             int c = counts[r];
-            if (c > MAX_HITS) {
-              continue;
+            if (c > MAX_HITS || (c > 0 && start < lineEnds[r])) {
+              continue; // overflowed, or on the line of the last kept hit: same region
             }
             if (c == MAX_HITS) {
               counts[r] = c + 1; // overflow: scan the whole buffer
@@ -120,6 +126,9 @@ final class RuleEngine {
             }
             hits[r][c] = start;
             counts[r] = c + 1;
+            int e = linesForward(buf, len, start, 0);
+            // Only a real line end makes later hits redundant; a capped long line does not.
+            lineEnds[r] = e < len && buf[e] != '\n' ? start + 1 : e;
           }
         });
     List<Match> out = new ArrayList<>();
