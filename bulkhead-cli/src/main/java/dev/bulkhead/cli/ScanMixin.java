@@ -1,0 +1,186 @@
+package dev.bulkhead.cli;
+
+import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.ContentFinding;
+import dev.bulkhead.core.Finding;
+import dev.bulkhead.core.Report;
+import dev.bulkhead.core.Severity;
+import dev.bulkhead.core.report.ReportWriter;
+import dev.bulkhead.core.spi.ContentScanner;
+import dev.bulkhead.secrets.SecretScanner;
+import dev.bulkhead.secrets.malware.MalwareScanner;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import picocli.CommandLine.Option;
+
+/** Adds the options every scan shares: scanners, filters, report format and destination. */
+final class ScanMixin {
+  static final String VULN = "vuln";
+  static final String SECRET = "secret";
+  static final String MALWARE = "malware";
+  static final String CONFIG = "config";
+
+  @Option(
+      names = "--scanners",
+      paramLabel = "LIST",
+      split = ",",
+      defaultValue = "vuln,secret,malware",
+      description =
+          "What to look for: vuln, secret, malware (comma-separated; default: ${DEFAULT-VALUE}).")
+  List<String> scanners;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "Report format: table, json or sarif (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = {"-s", "--severity"},
+      paramLabel = "LEVELS",
+      split = ",",
+      description = "Report only these severities: ${COMPLETION-CANDIDATES} (comma-separated).")
+  List<Severity> severities;
+
+  @Option(names = "--ignore-unfixed", description = "Report only vulnerabilities with a fix.")
+  boolean ignoreUnfixed;
+
+  @Option(
+      names = "--exit-code",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Exit with N when findings remain after filters (default: ${DEFAULT-VALUE}).")
+  int exitCode;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress bar and no notes on standard error.")
+  boolean quiet;
+
+  @Option(
+      names = "--secret-config",
+      paramLabel = "FILE",
+      description = "YAML file with extra secret rules, disabled rules and allow-lists.")
+  Path secretConfig;
+
+  @Option(
+      names = "--secret-max-size",
+      paramLabel = "BYTES",
+      defaultValue = "10485760",
+      description =
+          "Skip (and report) files larger than this for secrets (default: ${DEFAULT-VALUE}).")
+  long secretMaxSize;
+
+  @Option(
+      names = "--malware-hashes",
+      paramLabel = "FILE",
+      description = "Known-bad SHA-256 list (one hash per line, or CSV with a sha256 column).")
+  List<Path> malwareHashes;
+
+  @Option(
+      names = "--yara-rules",
+      paramLabel = "DIR",
+      description = "Run the YARA rules in DIR on every file (needs Debian's yara).")
+  Path yaraRules;
+
+  /** Returns the chosen scanner names, validated. */
+  Set<String> scannerNames() throws BulkheadException {
+    Set<String> names = new LinkedHashSet<>();
+    for (String s : scanners) {
+      String name = s.strip().toLowerCase(Locale.ROOT);
+      switch (name) {
+        case VULN:
+        case SECRET:
+        case MALWARE:
+          names.add(name);
+          break;
+        case CONFIG:
+          throw new BulkheadException(
+              "the config scanner is not available yet; use --scanners vuln,secret,malware");
+        default:
+          throw new BulkheadException(
+              "unknown scanner '" + s + "'; use vuln, secret or malware (comma-separated)");
+      }
+    }
+    return names;
+  }
+
+  /** Builds the content scanners the user asked for. */
+  List<ContentScanner> contentScanners(Set<String> names) throws BulkheadException {
+    List<ContentScanner> out = new ArrayList<>();
+    if (names.contains(SECRET)) {
+      out.add(SecretScanner.builder().maxFileSize(secretMaxSize).userRules(secretConfig).build());
+    }
+    if (names.contains(MALWARE)) {
+      MalwareScanner.Builder malware =
+          MalwareScanner.builder().hashLists(malwareHashes == null ? List.of() : malwareHashes);
+      if (yaraRules != null) {
+        malware.yaraRules(yaraRules);
+      }
+      out.add(malware.build());
+    }
+    return out;
+  }
+
+  /** Returns the report writer for {@code --format}. */
+  ReportWriter writer() throws BulkheadException {
+    try {
+      return ReportWriter.forFormat(format, VersionProvider.version());
+    } catch (IllegalArgumentException e) {
+      throw new BulkheadException(e.getMessage(), e);
+    }
+  }
+
+  /** Applies {@code --severity} and {@code --ignore-unfixed}. */
+  Report filter(Report report) {
+    Set<Severity> wanted =
+        severities == null || severities.isEmpty()
+            ? EnumSet.allOf(Severity.class)
+            : EnumSet.copyOf(severities);
+    Predicate<Finding> keepVuln =
+        f -> wanted.contains(f.severity()) && !(ignoreUnfixed && f.fixedVersion() == null);
+    Predicate<ContentFinding> keepContent = f -> wanted.contains(f.severity());
+    return report
+        .withFindings(report.findings().stream().filter(keepVuln).toList())
+        .withContentFindings(report.contentFindings().stream().filter(keepContent).toList());
+  }
+
+  /** Writes the report to {@code --output} or standard output. */
+  void write(ReportWriter writer, Report report) throws IOException {
+    if (output == null) {
+      OutputStream out = System.out;
+      writer.write(report, out);
+      out.flush();
+      return;
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (OutputStream out = Files.newOutputStream(output)) {
+      writer.write(report, out);
+    }
+  }
+
+  /** Returns the exit status for a written report. */
+  int exitStatus(Report report) {
+    boolean any = !report.findings().isEmpty() || !report.contentFindings().isEmpty();
+    return exitCode != 0 && any ? exitCode : ExitCodes.OK;
+  }
+}
