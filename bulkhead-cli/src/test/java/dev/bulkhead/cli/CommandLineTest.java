@@ -121,4 +121,48 @@ class CommandLineTest {
     assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(o.err()).contains("bulkhead db import");
   }
+
+  @Test
+  void fsHelpDocumentsScannersAndSecretOptions() {
+    Outcome o = run("fs", "--help");
+    assertThat(o.code()).isZero();
+    assertThat(o.out())
+        .contains("Usage: bulkhead fs")
+        .contains("--scanners")
+        .contains("--secret-config")
+        .contains("--secret-max-size")
+        .contains("--malware-hashes")
+        .contains("--yara-rules");
+  }
+
+  @Test
+  void unknownScannerIsRejectedWithTheChoices(@TempDir Path tmp) {
+    Outcome o = run("fs", "--scanners", "vuln,viruses", tmp.toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err()).contains("unknown scanner 'viruses'").contains("vuln, secret or malware");
+  }
+
+  @Test
+  void configScannerSaysItIsNotAvailableYet(@TempDir Path tmp) {
+    Outcome o = run("fs", "--scanners", "config", tmp.toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err()).contains("config scanner is not available yet");
+  }
+
+  @Test
+  void fsOfAFileIsAClearError(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("a.txt"), "x");
+    Outcome o = run("fs", file.toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err()).contains("a.txt is not a directory");
+  }
+
+  @Test
+  void badSecretConfigNamesTheFileAndLine(@TempDir Path tmp) throws Exception {
+    Path rules = Files.writeString(tmp.resolve("rules.yaml"), "rules:\n  - id: [unclosed\n");
+    Outcome o =
+        run("fs", "--scanners", "secret", "--secret-config", rules.toString(), tmp.toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err()).contains("rules.yaml").contains("line");
+  }
 }
