@@ -26,6 +26,14 @@ final class Decoys {
         .line("    aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
         .write();
     files
+        .doc("srv/app/README.md")
+        .line("# shop-api", "", "## Local development", "")
+        .line("Use the AWS documentation's example key pair with localstack:", "", "```")
+        .line("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE")
+        .line("export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")
+        .line("export DATABASE_URL=postgres://shop:${DB_PASSWORD}@localhost:5432/shop", "```")
+        .write();
+    files
         .doc("srv/app/.env.example")
         .line("APP_ENV=development", "DB_HOST=localhost", "DB_PASSWORD=changeme")
         .line("password=changeme", "SECRET_KEY=your-secret-key-here", "API_TOKEN=<your token>")

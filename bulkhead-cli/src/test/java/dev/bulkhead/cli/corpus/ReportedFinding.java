@@ -54,12 +54,14 @@ record ReportedFinding(
     return n == null || n.isNull() ? null : n.asText();
   }
 
-  /** Tells whether this finding reports {@code label}: same path and family, line within 1. */
+  /** Tells whether this finding reports {@code label}: same place and same family. */
   boolean matches(Label label) {
-    if (!path.equals(label.path()) || !family.equals(label.family())) {
-      return false;
-    }
-    return label.isMetadata() || Math.abs(line - label.line()) <= 1;
+    return family.equals(label.family()) && sameLocation(label);
+  }
+
+  /** Tells whether this finding is where {@code label} is: same path, line within 1. */
+  boolean sameLocation(Label label) {
+    return path.equals(label.path()) && (label.isMetadata() || Math.abs(line - label.line()) <= 1);
   }
 
   @Override

@@ -28,7 +28,8 @@ class ScoringTest {
             finding("kube", 9, "jwt", "jwt"),
             finding("history[3]", 0, "npm", "npm-access-token"),
             finding("docs.md", 3, "aws", "aws-access-key-id"),
-            finding("key.pem", 3, "private-key", "private-key-rsa"));
+            finding("key.pem", 3, "private-key", "private-key-rsa"),
+            finding(".env", 5, "generic", "generic-secret-assignment"));
 
     Scoring s = new Scoring().add(labels, findings);
 
@@ -45,8 +46,25 @@ class ScoringTest {
     assertThat(s.falsePositives())
         .extracting(ReportedFinding::path)
         .containsExactly("docs.md", "key.pem");
+    assertThat(s.duplicates())
+        .extracting(ReportedFinding::ruleId)
+        .containsExactly("generic-secret-assignment");
+    assertThat(s.byFamily().get(Families.GENERIC).precision()).isEqualTo(1.0);
     assertThat(s.total().planted).isEqualTo(4);
-    assertThat(s.table()).contains("| aws | 2 | 2 | 3 | 2 | 1 | 0.67 | 1.00 |");
+    assertThat(s.table()).contains("| aws | 2 | 2 | 3 | 2 | 0 | 1 | 0.67 | 1.00 |");
+    assertThat(s.table()).contains("| generic | 0 | 0 | 1 | 0 | 1 | 0 | 1.00 | 1.00 |");
+  }
+
+  @Test
+  void oneFindingAccountsForOnePlantedItem() {
+    List<Label> labels =
+        List.of(Label.of("aws.tf", 3, Families.AWS), Label.of("aws.tf", 4, Families.AWS));
+
+    Scoring s =
+        new Scoring().add(labels, List.of(finding("aws.tf", 3, "aws", "aws-access-key-id")));
+
+    assertThat(s.byFamily().get(Families.AWS).found).isEqualTo(1);
+    assertThat(s.missed()).containsExactly(labels.get(1));
   }
 
   @Test

@@ -55,8 +55,19 @@ final class Tool {
     String stderr = Files.readString(err, StandardCharsets.UTF_8);
     Files.deleteIfExists(err);
     if (p.exitValue() != 0) {
-      throw new IOException("command failed (" + p.exitValue() + "): " + command + "\n" + stderr);
+      throw new IOException(
+          "command failed ("
+              + p.exitValue()
+              + "): "
+              + command
+              + "\n"
+              + head(stderr)
+              + head(new String(out, StandardCharsets.UTF_8)));
     }
     return new String(out, StandardCharsets.UTF_8);
+  }
+
+  private static String head(String text) {
+    return text.length() <= 2000 ? text : text.substring(0, 2000) + "...\n";
   }
 }
