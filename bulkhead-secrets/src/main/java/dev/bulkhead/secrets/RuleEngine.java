@@ -175,6 +175,22 @@ final class RuleEngine {
   }
 
   private void scanRegion(Matcher m, int r, int start, int end, ByteChars chars, List<Match> out) {
+    try {
+      scanRegionUnguarded(m, r, start, end, chars, out);
+    } catch (StackOverflowError e) {
+      // A pattern with a repeated alternation recurses once per character in java.util.regex;
+      // fail this file with a message the walker reports, instead of the whole scan.
+      throw new IllegalStateException(
+          "secret rule "
+              + rules.get(r).id()
+              + " overflowed the regex engine on this file; simplify its pattern (use one"
+              + " character class instead of a repeated alternation)",
+          e);
+    }
+  }
+
+  private void scanRegionUnguarded(
+      Matcher m, int r, int start, int end, ByteChars chars, List<Match> out) {
     SecretRule rule = rules.get(r);
     m.region(start, end);
     int lastSecret = -1;

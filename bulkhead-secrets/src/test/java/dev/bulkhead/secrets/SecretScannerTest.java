@@ -175,4 +175,39 @@ class SecretScannerTest {
             new ByteArrayInputStream(all));
     assertThat(found).extracting(ContentFinding::ruleId).containsExactly("gitlab-token");
   }
+
+  @Test
+  void scansARealSizedRsaKeyWithoutOverflowingTheRegexEngine() throws Exception {
+    java.security.KeyPairGenerator gen = java.security.KeyPairGenerator.getInstance("RSA");
+    gen.initialize(4096);
+    byte[] der = gen.generateKeyPair().getPrivate().getEncoded();
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(der)
+            + "\n-----END PRIVATE KEY-----\n";
+    List<ContentFinding> found =
+        SecretRulesTest.scan(scanner, "srv/app/tls/server.key", "# key\n" + pem);
+    assertThat(found).extracting(ContentFinding::ruleId).containsExactly("private-key");
+    assertThat(found.get(0).line()).isEqualTo(2);
+  }
+
+  @Test
+  void reportsADockerCredentialOnTheLineOfItsAuthField() throws Exception {
+    String auth = Templates.random("b64", 40, random);
+    String text =
+        "{\n  \"auths\": {\n    \"registry.internal.test\": {\n      \"auth\": \""
+            + auth
+            + "\"\n    }\n  }\n}\n";
+    List<ContentFinding> found = SecretRulesTest.scan(scanner, "root/.docker/config.json", text);
+    assertThat(found).singleElement().satisfies(f -> assertThat(f.line()).isEqualTo(4));
+  }
+
+  @Test
+  void skipsSelfTestKeysInsideSystemSharedLibraries() throws Exception {
+    List<ContentFinding> found =
+        SecretRulesTest.scan(scanner, "usr/lib/x86_64-linux-gnu/libgnutls.so.30.34.3", key());
+    assertThat(found).isEmpty();
+    assertThat(SecretRulesTest.scan(scanner, "opt/app/lib/libapp.so", key())).hasSize(1);
+  }
 }
