@@ -3,7 +3,6 @@ package dev.bulkhead.cli.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -23,19 +22,8 @@ final class CorpusScans {
 
   private CorpusScans() {}
 
-  /**
-   * Runs {@code bulkhead ARGS --format json --quiet --output REPORT} with the built-in rules (the
-   * private-key rule swapped for {@code private-key-workaround.yaml} until it is fixed) and reads
-   * the findings.
-   */
-  static List<ReportedFinding> scan(Path report, String... args) throws IOException {
-    List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--secret-config", workaroundRules().toString()));
-    return scanAsIs(report, all.toArray(String[]::new));
-  }
-
   /** Runs {@code bulkhead ARGS --format json --quiet --output REPORT} and reads the findings. */
-  static List<ReportedFinding> scanAsIs(Path report, String... args) throws IOException {
+  static List<ReportedFinding> scan(Path report, String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(List.of("-XX:+UseSerialGC", "-Xmx384m", "-jar", jar().toString()));
@@ -43,15 +31,6 @@ final class CorpusScans {
     cmd.addAll(List.of("--format", "json", "--quiet", "--output", report.toString()));
     Tool.run(null, cmd, 900);
     return ReportedFinding.read(report);
-  }
-
-  /** Returns the rules file that replaces the built-in private-key rule (see its comment). */
-  static Path workaroundRules() {
-    try {
-      return Paths.get(CorpusScans.class.getResource("private-key-workaround.yaml").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Returns the fat jar {@code mvn package} built. */
