@@ -13,11 +13,18 @@ import java.util.Locale;
  * <p>Builds the full deterministic automaton (a 256-entry transition row per state, failure links
  * folded in), so the scan loop is one table lookup per byte. Keywords are matched over bytes, not
  * characters: a non-ASCII keyword matches its UTF-8 encoding exactly. Immutable and thread-safe.
+ * Shared by the secret rules and the malware rules.
  */
-final class AhoCorasick {
-  /** Receives each keyword occurrence; {@code end} is the exclusive end offset in the buffer. */
+public final class AhoCorasick {
+  /** Receives each keyword occurrence found by {@link #scan}. */
   @FunctionalInterface
-  interface Hits {
+  public interface Hits {
+    /**
+     * Receives one occurrence.
+     *
+     * @param keyword the keyword's index in the list given to {@link #of}
+     * @param end the exclusive end offset of the occurrence in the buffer
+     */
     void hit(int keyword, int end);
   }
 
@@ -39,8 +46,12 @@ final class AhoCorasick {
     this.lengths = lengths;
   }
 
-  /** Builds an automaton for the keywords; keyword ids are their indexes in the list. */
-  static AhoCorasick of(List<String> keywords) {
+  /**
+   * Builds an automaton for the keywords; keyword ids are their indexes in the list.
+   *
+   * @throws IllegalArgumentException if a keyword is empty
+   */
+  public static AhoCorasick of(List<String> keywords) {
     List<int[]> rows = new ArrayList<>();
     List<int[]> outs = new ArrayList<>();
     rows.add(newRow());
@@ -104,7 +115,7 @@ final class AhoCorasick {
   }
 
   /** Reports every keyword occurrence in {@code buf[from, to)}, overlapping ones included. */
-  void scan(byte[] buf, int from, int to, Hits hits) {
+  public void scan(byte[] buf, int from, int to, Hits hits) {
     int[] table = next;
     int state = 0;
     for (int i = from; i < to; i++) {
@@ -119,7 +130,7 @@ final class AhoCorasick {
   }
 
   /** Returns the byte length of a keyword. */
-  int length(int keyword) {
+  public int length(int keyword) {
     return lengths[keyword];
   }
 
