@@ -10,18 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the packaged {@code bulkhead.jar} as a separate process, as a user would. */
-final class BulkheadJar {
+public final class BulkheadJar {
   private BulkheadJar() {}
 
-  /** Returns the fat jar that {@code mvn package} built. */
+  /** Returns the fat jar that {@code mvn package} built, failing the test when it is missing. */
   static Path jar() {
     Path jar = Paths.get("target", "bulkhead.jar").toAbsolutePath();
     assertThat(jar).as("run integration tests with `mvn verify` so the jar is built").exists();
     return jar;
   }
 
-  /** Runs {@code bulkhead ARGS} and returns its exit code and output. */
-  static Processes.Result run(String... args) throws IOException {
+  /** Returns the command line that runs {@code bulkhead ARGS} with the launcher's JVM options. */
+  static List<String> command(String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:+UseSerialGC");
@@ -29,11 +29,16 @@ final class BulkheadJar {
     cmd.add("-jar");
     cmd.add(jar().toString());
     cmd.addAll(List.of(args));
-    return Processes.run(null, cmd, 900);
+    return cmd;
+  }
+
+  /** Runs {@code bulkhead ARGS} and returns its exit code and output. */
+  static Processes.Result run(String... args) throws IOException {
+    return Processes.run(null, command(args), 900);
   }
 
   /** Runs {@code bulkhead ARGS} and fails unless it exits 0; returns standard output. */
-  static String ok(String... args) throws IOException {
+  public static String ok(String... args) throws IOException {
     Processes.Result r = run(args);
     assertThat(r.exitCode())
         .as("bulkhead %s%n%s%s", List.of(args), r.stdout(), r.stderr())

@@ -48,12 +48,7 @@ class StreamingMemoryIT {
     assertThat(Files.size(archive)).isGreaterThan(1024 * MIB);
 
     List<String> cmd =
-        List.of(
-            Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:+UseSerialGC",
-            "-Xmx384m",
-            "-jar",
-            BulkheadJar.jar().toString(),
+        BulkheadJar.command(
             "image",
             "--quiet",
             "--format",

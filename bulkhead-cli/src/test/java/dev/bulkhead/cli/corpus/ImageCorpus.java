@@ -1,9 +1,11 @@
 package dev.bulkhead.cli.corpus;
 
+import dev.bulkhead.cli.TestImages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a three-layer docker-archive that leaks secrets the way real builds do: a {@code .env}
@@ -44,26 +46,33 @@ final class ImageCorpus {
 
     String npmToken = "npm_" + t.alnum(36);
     String stripe = "sk_live_" + t.alnum(99);
-    List<ImageArchive.Step> steps =
+    List<TestImages.Step> steps =
         List.of(
-            ImageArchive.Step.layer(base.root(), "/bin/sh -c #(nop) ADD file:4d3b1c0e9a in / "),
-            ImageArchive.Step.empty("ARG NPM_TOKEN"),
-            ImageArchive.Step.layer(app.root(), "COPY . /srv/app # buildkit"),
-            ImageArchive.Step.layer(
+            TestImages.Step.layer(base.root(), "/bin/sh -c #(nop) ADD file:4d3b1c0e9a in / "),
+            TestImages.Step.empty("ARG NPM_TOKEN"),
+            TestImages.Step.layer(app.root(), "COPY . /srv/app # buildkit"),
+            TestImages.Step.layer(
                 cleanup.root(),
                 "RUN |1 NPM_TOKEN="
                     + npmToken
                     + " /bin/sh -c echo \"//registry.npmjs.org/:_authToken=$NPM_TOKEN\""
                     + " > .npmrc && npm ci --omit=dev && rm -f .npmrc .env # buildkit"),
-            ImageArchive.Step.empty("ENV STRIPE_API_KEY=" + stripe),
-            ImageArchive.Step.empty("CMD [\"node\" \"server.js\"]"));
+            TestImages.Step.empty("ENV STRIPE_API_KEY=" + stripe),
+            TestImages.Step.empty("CMD [\"node\" \"server.js\"]"));
     List<String> env =
         List.of(
             "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
             "NODE_ENV=production",
             "STRIPE_API_KEY=" + stripe);
     Path archive = work.resolve("leaky-image.tar");
-    List<String> diffIds = ImageArchive.write(steps, env, List.of("node", "server.js"), archive);
+    TestImages.ImageConfig config =
+        new TestImages.ImageConfig(
+            env,
+            List.of("node", "server.js"),
+            Map.of("org.opencontainers.image.title", "shop-api"),
+            "2026-11-01T10:00:00Z",
+            "bulkhead-corpus/leaky:latest");
+    List<String> diffIds = TestImages.dockerArchive(steps, config, archive);
 
     List<Label> labels = new ArrayList<>(app.labels());
     labels.add(Label.of("history[3]", 0, Families.NPM));

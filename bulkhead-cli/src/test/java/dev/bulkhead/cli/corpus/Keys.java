@@ -1,5 +1,6 @@
 package dev.bulkhead.cli.corpus;
 
+import dev.bulkhead.cli.Processes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class Keys {
   /** Returns an OpenSSH ed25519 key ({@code BEGIN OPENSSH PRIVATE KEY}). */
   String openssh(String name, boolean encrypted) throws IOException {
     Path key = dir.resolve(name);
-    Tool.run(
+    Processes.check(
         dir,
         List.of(
             "ssh-keygen",
@@ -122,7 +123,7 @@ final class Keys {
             "--passphrase",
             "");
     try {
-      Tool.run(
+      Processes.check(
           dir,
           concat(
               gpg,
@@ -132,14 +133,14 @@ final class Keys {
               "default",
               "never"),
           120);
-      return Tool.run(dir, concat(gpg, "--armor", "--export-secret-keys"), 60);
+      return Processes.check(dir, concat(gpg, "--armor", "--export-secret-keys"), 60);
     } finally {
-      Tool.run(dir, List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"), 30);
+      Processes.check(dir, List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"), 30);
     }
   }
 
   private String openssl(String... args) throws IOException {
-    return Tool.run(dir, concat(List.of("openssl"), args), 120);
+    return Processes.check(dir, concat(List.of("openssl"), args), 120);
   }
 
   private static List<String> concat(List<String> head, String... tail) {

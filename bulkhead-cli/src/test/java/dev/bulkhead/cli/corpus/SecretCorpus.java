@@ -1,5 +1,6 @@
 package dev.bulkhead.cli.corpus;
 
+import dev.bulkhead.cli.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class SecretCorpus {
       Decoys.write(files, tokens, keys);
       return files.labels();
     } finally {
-      Tool.run(null, List.of("rm", "-rf", scratch.toString()), 60);
+      Processes.check(null, List.of("rm", "-rf", scratch.toString()), 60);
     }
   }
 }

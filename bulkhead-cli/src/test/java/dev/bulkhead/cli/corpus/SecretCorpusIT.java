@@ -2,6 +2,8 @@ package dev.bulkhead.cli.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulkhead.cli.Processes;
+import dev.bulkhead.cli.TestImages;
 import dev.bulkhead.core.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +77,7 @@ class SecretCorpusIT {
         CorpusScans.scan(
             work.resolve("debian.json"),
             "fs",
-            CorpusScans.debianRootfs().toString(),
+            TestImages.debianRootfs().toString(),
             "--scanners",
             "secret,malware"));
     negatives.put(
@@ -96,7 +98,7 @@ class SecretCorpusIT {
   @AfterAll
   void cleanUp() throws IOException {
     if (work != null) {
-      Tool.run(null, List.of("rm", "-rf", work.toString()), 120);
+      Processes.check(null, List.of("rm", "-rf", work.toString()), 120);
     }
   }
 
