@@ -36,9 +36,10 @@ tar -C "$work/img" -cf "$work/debian.tar" "$diff_id" "$config.json" manifest.jso
 size_mb=$(( $(stat -c %s "$work/debian.tar") / 1024 / 1024 ))
 
 "$root/bulkhead" --version >/dev/null   # builds the jar if needed, outside the timings
+"$root/bulkhead" db import --quiet --db "$work/vulndb.sqlite" "$root/examples/advisories/debian-bookworm-demo.json"
 jar="$root/bulkhead-cli/target/bulkhead.jar"
 scan=(java -XX:+UseSerialGC -Xmx384m -jar "$jar" image --quiet --scanners vuln --format json
-      --db "$work/none.sqlite" --output "$work/report.json" "docker-archive:$work/debian.tar")
+      --db "$work/vulndb.sqlite" --output "$work/report.json" "docker-archive:$work/debian.tar")
 untar=(tar -xf "$work/debian.tar" -C "$work/x")
 
 measure() { # prints "seconds peak_kib" for one run of "$@"

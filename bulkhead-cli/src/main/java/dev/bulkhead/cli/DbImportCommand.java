@@ -1,6 +1,7 @@
 package dev.bulkhead.cli;
 
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.report.Printable;
 import dev.bulkhead.vulndb.ImportSummary;
 import dev.bulkhead.vulndb.SourceImport;
 import dev.bulkhead.vulndb.VulnDb;
@@ -49,12 +50,12 @@ final class DbImportCommand implements Callable<Integer> {
               paths,
               message -> {
                 if (!quiet) {
-                  err.println(message);
+                  err.println(Printable.of(message));
                   err.flush();
                 }
               });
       for (String warning : summary.warnings()) {
-        err.println("bulkhead: warning: " + warning);
+        err.println("bulkhead: warning: " + Printable.of(warning));
       }
       if (!quiet) {
         for (SourceImport s : summary.sources()) {

@@ -1,6 +1,7 @@
 package dev.bulkhead.cli;
 
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.report.Printable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -19,22 +20,22 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
     PrintWriter err = cl.getErr();
     if (ex instanceof BulkheadException) {
-      err.println("bulkhead: error: " + ex.getMessage());
+      err.println("bulkhead: error: " + Printable.of(ex.getMessage()));
       debug(ex, err);
       return ExitCodes.ERROR;
     }
     if (ex instanceof NoSuchFileException) {
-      err.println("bulkhead: error: file not found: " + ex.getMessage());
+      err.println("bulkhead: error: file not found: " + Printable.of(ex.getMessage()));
       return ExitCodes.ERROR;
     }
     if (ex instanceof java.io.IOException || ex instanceof UncheckedIOException) {
-      err.println("bulkhead: error: " + ex.getMessage());
+      err.println("bulkhead: error: " + Printable.of(ex.getMessage()));
       debug(ex, err);
       return ExitCodes.ERROR;
     }
     err.println(
         "bulkhead: internal error: "
-            + ex
+            + Printable.of(String.valueOf(ex))
             + " (please report it; set BULKHEAD_DEBUG=1 for the stack trace)");
     debug(ex, err);
     return ExitCodes.INTERNAL;

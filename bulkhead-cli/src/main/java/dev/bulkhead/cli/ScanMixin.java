@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Adds the options every scan shares: scanners, filters, report format and destination. */
 final class ScanMixin {
@@ -99,8 +102,22 @@ final class ScanMixin {
       description = "Run the YARA rules in DIR on every file (needs Debian's yara).")
   Path yaraRules;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  /** Checks option values that picocli's types cannot; a bad value is a usage error (exit 2). */
+  void validate() {
+    if (exitCode < 0 || exitCode > 255) {
+      throw usage("--exit-code must be between 0 and 255, not " + exitCode);
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
   /** Returns the chosen scanner names, validated. */
-  Set<String> scannerNames() throws BulkheadException {
+  Set<String> scannerNames() {
     Set<String> names = new LinkedHashSet<>();
     for (String s : scanners) {
       String name = s.strip().toLowerCase(Locale.ROOT);
@@ -111,11 +128,10 @@ final class ScanMixin {
           names.add(name);
           break;
         case CONFIG:
-          throw new BulkheadException(
+          throw usage(
               "the config scanner is not available yet; use --scanners vuln,secret,malware");
         default:
-          throw new BulkheadException(
-              "unknown scanner '" + s + "'; use vuln, secret or malware (comma-separated)");
+          throw usage("unknown scanner '" + s + "'; use vuln, secret or malware (comma-separated)");
       }
     }
     return names;
@@ -139,11 +155,11 @@ final class ScanMixin {
   }
 
   /** Returns the report writer for {@code --format}. */
-  ReportWriter writer() throws BulkheadException {
+  ReportWriter writer() {
     try {
       return ReportWriter.forFormat(format, VersionProvider.version());
     } catch (IllegalArgumentException e) {
-      throw new BulkheadException(e.getMessage(), e);
+      throw usage(e.getMessage());
     }
   }
 

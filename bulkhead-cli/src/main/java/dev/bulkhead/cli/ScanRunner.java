@@ -35,6 +35,7 @@ final class ScanRunner {
   }
 
   private int run(String target, RegistryOptions registry) throws BulkheadException, IOException {
+    scan.validate();
     ReportWriter writer = scan.writer();
     Set<String> scanners = scan.scannerNames();
     Progress progress = scan.quiet ? Progress.NONE : ProgressBar.forStandardError();
@@ -62,6 +63,15 @@ final class ScanRunner {
 
   private Report withVulnerabilities(ImageScan imageScan) throws BulkheadException {
     Path dbPath = db.path();
+    if (!Files.exists(dbPath) && (db.db != null || scan.exitCode != 0)) {
+      // A gate or an explicit --db must not pass silently for want of data.
+      throw new BulkheadException(
+          "no advisory database at "
+              + dbPath
+              + "; import advisories with `bulkhead db import PATH --db "
+              + dbPath
+              + "`, or pass --scanners secret,malware to skip vulnerability matching");
+    }
     if (!Files.exists(dbPath)) {
       return imageScan
           .run()

@@ -85,8 +85,8 @@ class CommandLineTest {
         run(
             "image",
             "--quiet",
-            "--db",
-            tmp.resolve("db.sqlite").toString(),
+            "--scanners",
+            "secret",
             "docker-archive:" + tmp.resolve("nope.tar"));
     assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(o.err().strip()).startsWith("bulkhead: error: ").contains("nope.tar");
@@ -97,13 +97,7 @@ class CommandLineTest {
   void corruptArchiveIsAnErrorNamingTheFile(@TempDir Path tmp) throws Exception {
     Path bad = tmp.resolve("corrupt.tar");
     Files.write(bad, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
-    Outcome o =
-        run(
-            "image",
-            "--quiet",
-            "--db",
-            tmp.resolve("db.sqlite").toString(),
-            "docker-archive:" + bad);
+    Outcome o = run("image", "--quiet", "--scanners", "secret", "docker-archive:" + bad);
     assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(o.err()).contains("corrupt.tar");
   }
@@ -111,7 +105,7 @@ class CommandLineTest {
   @Test
   void unknownFormatIsRejected(@TempDir Path tmp) {
     Outcome o = run("image", "--format", "xml", "dir:" + tmp);
-    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(o.err()).contains("unknown report format 'xml'");
   }
 
@@ -138,14 +132,14 @@ class CommandLineTest {
   @Test
   void unknownScannerIsRejectedWithTheChoices(@TempDir Path tmp) {
     Outcome o = run("fs", "--scanners", "vuln,viruses", tmp.toString());
-    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(o.err()).contains("unknown scanner 'viruses'").contains("vuln, secret or malware");
   }
 
   @Test
   void configScannerSaysItIsNotAvailableYet(@TempDir Path tmp) {
     Outcome o = run("fs", "--scanners", "config", tmp.toString());
-    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(o.err()).contains("config scanner is not available yet");
   }
 
@@ -164,5 +158,26 @@ class CommandLineTest {
         run("fs", "--scanners", "secret", "--secret-config", rules.toString(), tmp.toString());
     assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(o.err()).contains("rules.yaml").contains("line");
+  }
+
+  @Test
+  void aGateWithoutAnAdvisoryDatabaseFailsInsteadOfPassing(@TempDir Path tmp) {
+    Outcome o =
+        run(
+            "fs",
+            "--exit-code",
+            "5",
+            "--db",
+            tmp.resolve("typo.sqlite").toString(),
+            tmp.toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err()).contains("no advisory database at").contains("typo.sqlite");
+  }
+
+  @Test
+  void exitCodeOutsideTheRangeIsAUsageError(@TempDir Path tmp) {
+    Outcome o = run("fs", "--scanners", "secret", "--exit-code", "256", tmp.toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(o.err()).contains("--exit-code must be between 0 and 255");
   }
 }

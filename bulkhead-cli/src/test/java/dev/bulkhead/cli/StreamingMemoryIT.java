@@ -47,6 +47,14 @@ class StreamingMemoryIT {
     }
     assertThat(Files.size(archive)).isGreaterThan(1024 * MIB);
 
+    Path db = tmp.resolve("vulndb.sqlite");
+    BulkheadJar.ok(
+        "db",
+        "import",
+        "--quiet",
+        "--db",
+        db.toString(),
+        Paths.get("..", "examples", "advisories", "debian-bookworm-demo.json").toString());
     List<String> cmd =
         BulkheadJar.command(
             "image",
@@ -54,7 +62,7 @@ class StreamingMemoryIT {
             "--format",
             "json",
             "--db",
-            tmp.resolve("none.sqlite").toString(),
+            db.toString(),
             "--output",
             tmp.resolve("report.json").toString(),
             "docker-archive:" + archive);

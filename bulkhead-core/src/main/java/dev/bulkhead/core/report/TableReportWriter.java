@@ -199,11 +199,12 @@ public final class TableReportWriter implements ReportWriter {
   }
 
   static String oneLine(String s) {
-    return s.replaceAll("\\s+", " ").trim();
+    return Printable.of(s).replaceAll("\\s+", " ").trim();
   }
 
   static String fit(String line) {
-    return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 1) + "…";
+    String safe = Printable.of(line);
+    return safe.length() <= WIDTH ? safe : safe.substring(0, WIDTH - 1) + "…";
   }
 
   /** Splits text into lines of at most {@code width} characters at spaces where possible. */

@@ -248,4 +248,27 @@ class ReportWritersTest {
     }
     return names;
   }
+
+  @Test
+  void tableNeverPrintsTerminalControlSequencesFromTheImage() throws IOException {
+    Report hostile =
+        withContent()
+            .withWarning("layer 2: bad entry tmp/\u001b]0;TITLE\u0007x.sh")
+            .withContentFindings(
+                List.of(
+                    new ContentFinding(
+                        ContentFinding.MALWARE,
+                        "download-pipe-shell",
+                        "suspicious-command",
+                        Severity.MEDIUM,
+                        "Downloads a script",
+                        "tmp/\u001b[31mRED\u001b[0m.sh",
+                        2,
+                        "\u001b[2J\u001b[31mFAKE: No vulnerabilities found",
+                        LAYER,
+                        ContentFinding.PRESENT,
+                        null)));
+    String table = render(new TableReportWriter(), hostile);
+    assertThat(table).doesNotContain("\u001b").doesNotContain("\u0007").contains("tmp/?[31mRED");
+  }
 }
