@@ -99,7 +99,10 @@ final class OsvParser {
     }
     String summary = Trees.text(doc, "summary");
     String details = Trees.text(doc, "details");
+    // Distro records (DEBIAN-CVE-…, ALPINE-CVE-…, DSA-…) name the CVE they track in "upstream"
+    // rather than "aliases"; folding needs both so one CVE shows once per package.
     Set<String> aliases = new LinkedHashSet<>(Trees.texts(doc, "aliases"));
+    aliases.addAll(Trees.texts(doc, "upstream"));
     aliases.remove(id);
     return new Advisory(
         id,

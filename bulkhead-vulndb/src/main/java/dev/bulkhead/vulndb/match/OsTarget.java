@@ -54,6 +54,13 @@ record OsTarget(
         }
       case "alpine":
         {
+          // Edge (development) images carry VERSION_ID like 3.21_alpha20240807 or an "edge"
+          // PRETTY_NAME; their advisories are published under the edge branch, not v3.21.
+          if (version.contains("_alpha")
+              || (os.prettyName() != null
+                  && os.prettyName().toLowerCase(Locale.ROOT).contains("edge"))) {
+            return new OsTarget("alpine edge", Package.APK, "alpine:edge", List.of("Alpine:edge"));
+          }
           Matcher m = MAJOR_MINOR.matcher(version);
           if (!m.find()) {
             return null;

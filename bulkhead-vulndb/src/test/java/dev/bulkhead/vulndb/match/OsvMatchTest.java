@@ -93,11 +93,42 @@ class OsvMatchTest {
       db.importPaths(List.of(tracker), s -> {});
       List<Finding> both =
           db.match(bookworm, List.of(deb("libc6", "glibc", "2.36-9+deb12u1")), warnings::add);
+      // DSA-5514-1 names CVE-2023-4911 in "upstream", so it folds into the tracker's finding too.
       assertThat(both)
           .extracting(Finding::vulnerabilityId, Finding::dataSource)
-          .containsExactly(
-              tuple("CVE-2023-4911", "debian-tracker:bookworm"),
-              tuple("DSA-5514-1", "osv:Debian:12"));
+          .containsExactly(tuple("CVE-2023-4911", "debian-tracker:bookworm"));
+    }
+  }
+
+  @Test
+  void alpineEdgeImagesMatchTheEdgeBranch() throws Exception {
+    Path secdb = tmp.resolve("edge-main.json");
+    Files.writeString(
+        secdb,
+        "{\"distroversion\":\"edge\",\"reponame\":\"main\",\"packages\":[{\"pkg\":{\"name\":\"openssl\","
+            + "\"secfixes\":{\"3.3.2-r0\":[\"CVE-2024-6119\"]}}}]}");
+    try (VulnDb db = VulnDb.open(tmp.resolve("edge.sqlite"))) {
+      db.importPaths(List.of(secdb), s -> {});
+      List<String> warnings = new ArrayList<>();
+      Package libcrypto =
+          new Package(
+              "libcrypto3",
+              "3.3.1-r3",
+              "x86_64",
+              "openssl",
+              "3.3.1-r3",
+              Package.APK,
+              null,
+              null,
+              null,
+              "lib/apk/db/installed");
+      List<Finding> found =
+          db.match(
+              new OsInfo("alpine", "3.21_alpha20240807", null, "Alpine Linux edge"),
+              List.of(libcrypto),
+              warnings::add);
+      assertThat(warnings).isEmpty();
+      assertThat(found).extracting(Finding::vulnerabilityId).containsExactly("CVE-2024-6119");
     }
   }
 }
