@@ -47,12 +47,9 @@ class NpmVersionOracleIT {
     LanguageVersionGenerator gen = new LanguageVersionGenerator(SEED);
     pairs.addAll(gen.pairs(gen.semver(1500, "v"), GENERATED));
 
-    List<String> lines = new ArrayList<>();
-    pairs.forEach(p -> lines.add(p[0] + "\t" + p[1]));
-    Path in = dir.resolve("pairs.tsv");
+    Path in = OracleVerdicts.writePairs(dir, pairs);
     Path out = dir.resolve("answers.txt");
     Path script = dir.resolve("oracle.js");
-    Oracle.writeLines(in, lines);
     Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
     Path log = dir.resolve("stdout.txt");
     int rc =
@@ -61,35 +58,8 @@ class NpmVersionOracleIT {
             log,
             120);
     assertThat(rc).as("node exit status; stderr: %s", Oracle.stderrBeside(log)).isZero();
-    List<String> answers = Files.readAllLines(out, StandardCharsets.UTF_8);
-    assertThat(answers).hasSize(pairs.size());
-
-    NpmVersion npm = new NpmVersion();
-    List<String> wrong = new ArrayList<>();
-    int bothValid = 0;
-    int invalid = 0;
-    for (int i = 0; i < pairs.size(); i++) {
-      String a = pairs.get(i)[0];
-      String b = pairs.get(i)[1];
-      String[] f = answers.get(i).split(" ");
-      boolean va = f[0].equals("1");
-      boolean vb = f[1].equals("1");
-      if (va != NpmVersion.isValid(a) || vb != NpmVersion.isValid(b)) {
-        wrong.add("validity: " + a + " " + va + ", " + b + " " + vb);
-      }
-      if (va && vb) {
-        bothValid++;
-        int ours = Integer.signum(npm.compare(a, b));
-        if (ours != Integer.parseInt(f[2])) {
-          wrong.add(a + " vs " + b + ": node-semver " + f[2] + ", ours " + ours);
-        }
-      } else {
-        invalid++;
-      }
-    }
-    assertThat(wrong).as("disagreements with node-semver on %d pairs", pairs.size()).isEmpty();
-    assertThat(bothValid).isGreaterThan(4000);
-    assertThat(invalid).isGreaterThan(100);
+    OracleVerdicts.assertAgree(
+        "node-semver", new NpmVersion(), NpmVersion::isValid, pairs, out, 4000, 100);
   }
 
   /** Returns node-semver's package directory, installing it into target/ when missing. */

@@ -55,46 +55,15 @@ class Pep440VersionOracleIT {
     LanguageVersionGenerator gen = new LanguageVersionGenerator(SEED);
     pairs.addAll(gen.pairs(gen.pep440(1500), GENERATED));
 
-    List<String> lines = new ArrayList<>();
-    pairs.forEach(p -> lines.add(p[0] + "\t" + p[1]));
-    Path in = dir.resolve("pairs.tsv");
+    Path in = OracleVerdicts.writePairs(dir, pairs);
     Path out = dir.resolve("answers.txt");
     Path script = dir.resolve("oracle.py");
-    Oracle.writeLines(in, lines);
     Files.writeString(script, SCRIPT, StandardCharsets.UTF_8);
     Path log = dir.resolve("stdout.txt");
     int rc =
         Oracle.run(List.of("python3", script.toString(), in.toString(), out.toString()), log, 120);
     assertThat(rc).as("python3 exit status; stderr: %s", Oracle.stderrBeside(log)).isZero();
-    List<String> answers = Files.readAllLines(out, StandardCharsets.UTF_8);
-    assertThat(answers).hasSize(pairs.size());
-
-    Pep440Version pypi = new Pep440Version();
-    List<String> wrong = new ArrayList<>();
-    int bothValid = 0;
-    int invalid = 0;
-    for (int i = 0; i < pairs.size(); i++) {
-      String a = pairs.get(i)[0];
-      String b = pairs.get(i)[1];
-      String[] f = answers.get(i).split(" ");
-      boolean va = f[0].equals("1");
-      boolean vb = f[1].equals("1");
-      if (va != Pep440Version.isValid(a) || vb != Pep440Version.isValid(b)) {
-        wrong.add("validity: " + a + " " + va + ", " + b + " " + vb);
-      }
-      if (va && vb) {
-        bothValid++;
-        int ours = Integer.signum(pypi.compare(a, b));
-        if (ours != Integer.parseInt(f[2])) {
-          wrong.add(a + " vs " + b + ": packaging " + f[2] + ", ours " + ours);
-        }
-      } else {
-        invalid++;
-      }
-    }
-    assertThat(wrong).as("disagreements with packaging on %d pairs", pairs.size()).isEmpty();
-    // The generator must reach both valid comparisons and rejected spellings.
-    assertThat(bothValid).isGreaterThan(4000);
-    assertThat(invalid).isGreaterThan(100);
+    OracleVerdicts.assertAgree(
+        "packaging", new Pep440Version(), Pep440Version::isValid, pairs, out, 4000, 100);
   }
 }
