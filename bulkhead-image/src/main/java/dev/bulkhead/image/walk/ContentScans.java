@@ -33,16 +33,16 @@ final class ContentScans {
   ContentScans(String image, List<ContentScanner> scanners) {
     this.image = image;
     this.scanners = List.copyOf(scanners);
-    this.hasher = scanners.isEmpty() ? null : new PathSet.Hasher();
+    this.hasher = new PathSet.Hasher();
   }
 
   boolean isEmpty() {
     return scanners.isEmpty();
   }
 
-  /** Returns a new path set for one layer, or {@code null} when no scanner runs. */
+  /** Returns a new, empty path set for one layer, salted for this walk. */
   PathSet newPathSet() {
-    return hasher == null ? null : new PathSet(hasher);
+    return new PathSet(hasher);
   }
 
   /** Returns the scanners that want {@code meta}; a scanner whose check throws is skipped. */

@@ -28,7 +28,10 @@ final class LayerScan {
   /** Content scanners' findings in this layer, in entry order. */
   final List<ScannedFinding> content = new ArrayList<>();
 
-  /** Every non-whiteout entry of the layer, or {@code null} when no content scanner runs. */
+  /**
+   * Every non-whiteout entry of the layer, or {@code null} for a directory source scanned without
+   * content scanners.
+   */
   PathSet entries;
 
   /** Whether the layer was read to its end; an incomplete layer's digest cannot be checked. */

@@ -44,7 +44,10 @@ final class LayerWalker {
   LayerScan walk(FileTree tree, String layer, boolean directory) throws BulkheadException {
     LayerScan scan = new LayerScan();
     scan.directory = directory;
-    scan.entries = content.newPathSet();
+    // Every tar layer remembers its entries so a later merge can tell which lower directories it
+    // replaced with a non-directory; a directory source is a single layer and needs them only for
+    // content scanners.
+    scan.entries = directory && content.isEmpty() ? null : content.newPathSet();
     FileAnalysis analysis = new FileAnalysis(directory);
     long count = 0;
     try {
@@ -98,10 +101,13 @@ final class LayerWalker {
         }
         break;
       default:
+        // A link or device replaces whatever this layer put at or below its path before it; links
+        // are not followed. Lower layers' files below it are hidden in MergedState.
+        hideBelow(path, scan);
         if (accepting(path, 0).isEmpty()) {
           break;
         }
-        // A link or device over an analysed path hides the file below it; links are not followed.
+        // A link or device over an analysed path hides the file below it.
         scan.removed.add(path);
         scan.results.keySet().removeIf(k -> k.path().equals(path));
         if (entry.kind() == FileEntry.Kind.HARDLINK) {
@@ -109,6 +115,13 @@ final class LayerWalker {
               image + ": layer " + layer + ": hard link " + path + " is not followed");
         }
         break;
+    }
+  }
+
+  private static void hideBelow(String path, LayerScan scan) {
+    if (!scan.results.isEmpty()) {
+      String prefix = path + "/";
+      scan.results.keySet().removeIf(k -> k.path().startsWith(prefix));
     }
   }
 

@@ -12,8 +12,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Holds the analyzer results of the filesystem built so far, layer over layer: an upper layer's
- * result for the same (analyzer, path) replaces the lower one, whiteouts and opaque directories
- * remove lower results, and each package keeps the layer that introduced it at its version.
+ * result for the same (analyzer, path) replaces the lower one, whiteouts, opaque directories and
+ * non-directories placed over a parent directory remove lower results, and each package keeps the
+ * layer that introduced it at its version.
  */
 final class MergedState {
   /** One analyzer's surviving result for one path, with its packages attributed to layers. */
@@ -40,6 +41,9 @@ final class MergedState {
       byPath.remove(path);
       removeUnder(path);
     }
+    if (scan.entries != null) {
+      removeReplacedParents(scan.entries);
+    }
     scan.results.forEach(
         (key, result) -> {
           List<Package> packages = attribute(result, previous.get(key), diffId, command);
@@ -52,6 +56,27 @@ final class MergedState {
   /** Calls {@code action} with each surviving path and entry, in path order. */
   void forEach(BiConsumer<String, Entry> action) {
     byPath.forEach((path, entries) -> entries.values().forEach(e -> action.accept(path, e)));
+  }
+
+  /**
+   * Removes the results whose path has an ancestor the layer replaced with a file, link or other
+   * non-directory, as {@link ContentAttribution#removes} does for content findings.
+   */
+  private void removeReplacedParents(PathSet entries) {
+    Map<String, Boolean> replaced = new HashMap<>();
+    byPath
+        .keySet()
+        .removeIf(
+            path -> {
+              for (String dir = EntryPaths.parent(path);
+                  !dir.isEmpty();
+                  dir = EntryPaths.parent(dir)) {
+                if (replaced.computeIfAbsent(dir, entries::containsNonDirectory)) {
+                  return true;
+                }
+              }
+              return false;
+            });
   }
 
   private void removeUnder(String dir) {

@@ -132,6 +132,42 @@ class ImageWalkerTest {
   }
 
   @Test
+  void symlinkOverAParentDirectoryHidesTheFilesBelowIt() throws Exception {
+    byte[] base = new TarBuilder().file("db/lib/dpkg/a", "a 1\n").file("db/b", "b 1\n").build();
+    byte[] upper = new TarBuilder().symlink("db", "/elsewhere").build();
+    Report report = scan(new DockerArchiveBuilder().layer(base, "ADD").layer(upper, "RUN ln"));
+    assertThat(names(report)).isEmpty();
+  }
+
+  @Test
+  void regularFileOverAParentDirectoryHidesTheFilesBelowIt() throws Exception {
+    byte[] base = new TarBuilder().file("db/lib/dpkg/a", "a 1\n").file("db/b", "b 1\n").build();
+    byte[] upper = new TarBuilder().file("db/lib", "not a directory").build();
+    Report report = scan(new DockerArchiveBuilder().layer(base, "ADD").layer(upper, "RUN mv"));
+    assertThat(names(report)).containsExactly("b@1");
+  }
+
+  @Test
+  void symlinkOverEtcHidesTheOsBelowIt() throws Exception {
+    byte[] base = new TarBuilder().file("etc/os-release", "ID=alpine\nVERSION_ID=3.11.6\n").build();
+    byte[] upper = new TarBuilder().symlink("etc", "/nowhere").build();
+    Report report = scan(new DockerArchiveBuilder().layer(base, "ADD").layer(upper, "RUN ln"));
+    assertThat(report.os()).isNull();
+  }
+
+  @Test
+  void symlinkOverAParentInTheSameLayerHidesTheFileBeforeIt() throws Exception {
+    byte[] layer =
+        new TarBuilder()
+            .file("db/lib/a", "a 1\n")
+            .symlink("db/lib", "/x")
+            .file("db/b", "b 1\n")
+            .build();
+    Report report = scan(new DockerArchiveBuilder().layer(layer, "ADD"));
+    assertThat(names(report)).containsExactly("b@1");
+  }
+
+  @Test
   void diffIdMismatchIsAHardError() throws Exception {
     byte[] layer = new TarBuilder().file("db/a", "a 1\n").build();
     assertThatThrownBy(() -> scan(new DockerArchiveBuilder().layer(layer, "ADD").wrongDiffId()))
