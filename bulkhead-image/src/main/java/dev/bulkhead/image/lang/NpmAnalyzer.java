@@ -107,8 +107,8 @@ public final class NpmAnalyzer implements Analyzer {
     JsonNode packages = root.path("packages");
     if (packages.isObject() && packages.size() > 0) {
       packages
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               e -> {
                 String key = e.getKey();
                 JsonNode v = e.getValue();
@@ -128,8 +128,8 @@ public final class NpmAnalyzer implements Analyzer {
     if (!deps.isObject() || depth > 64 || out.size() > MAX_PACKAGES) {
       return;
     }
-    deps.fields()
-        .forEachRemaining(
+    deps.properties()
+        .forEach(
             e -> {
               String version = e.getValue().path("version").asText("");
               String name = e.getKey();

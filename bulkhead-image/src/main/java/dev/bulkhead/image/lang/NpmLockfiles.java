@@ -57,7 +57,7 @@ final class NpmLockfiles {
     }
     String range = first.substring(at + 1);
     boolean registry =
-        !range.contains(":") || range.startsWith("npm:") && !range.substring(4).contains(":");
+        !range.contains(":") || (range.startsWith("npm:") && !range.substring(4).contains(":"));
     return registry ? first.substring(0, at) : null;
   }
 

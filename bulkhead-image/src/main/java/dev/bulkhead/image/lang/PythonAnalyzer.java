@@ -8,7 +8,6 @@ import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -129,9 +128,7 @@ public final class PythonAnalyzer implements Analyzer {
 
   private static void pipfile(JsonNode root, String path, List<Package> out) {
     for (String section : List.of("default", "develop")) {
-      Iterator<Map.Entry<String, JsonNode>> it = root.path(section).fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : root.path(section).properties()) {
         String v = e.getValue().path("version").asText("");
         if (v.startsWith("==")) {
           add(e.getKey(), v.substring(2), path, out);

@@ -75,8 +75,8 @@ class NpmInstallIT {
 
   private static void flatten(JsonNode node, Set<String> out) {
     node.path("dependencies")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               if (e.getValue().has("version")) {
                 out.add(e.getKey() + "@" + e.getValue().get("version").asText());

@@ -26,9 +26,11 @@ class PythonDistPackagesIT {
         new ProcessBuilder(
                 python.toString(),
                 "-c",
-                "import importlib.metadata as m, re, sys\n"
-                    + "for d in m.distributions(path=[sys.argv[1]]):\n"
-                    + "    print(re.sub(r'[-_.]+', '-', d.metadata['Name']).lower() + '@' + d.version)\n",
+                """
+                import importlib.metadata as m, re, sys
+                for d in m.distributions(path=[sys.argv[1]]):
+                    print(re.sub(r'[-_.]+', '-', d.metadata['Name']).lower() + '@' + d.version)
+                """,
                 DIR.toString())
             .redirectErrorStream(true)
             .start();
