@@ -75,6 +75,20 @@ class NpmAnalyzerTest {
   }
 
   @Test
+  void refusesAnOversizedManifest() {
+    byte[] big = new byte[NpmAnalyzer.MAX_MANIFEST + 1];
+    java.util.Arrays.fill(big, (byte) ' ');
+    String path = "node_modules/x/package.json";
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                analyzer.analyze(
+                    new AnalysisInput(path, big.length, new ByteArrayInputStream(big))))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(path)
+        .hasMessageContaining("larger than");
+  }
+
+  @Test
   void acceptsPackageRootsAndLockfilesOutsideNodeModulesOnly() {
     assertThat(analyzer.accepts("node_modules/lodash/package.json", 1)).isTrue();
     assertThat(analyzer.accepts("a/node_modules/b/node_modules/@s/c/package.json", 1)).isTrue();
