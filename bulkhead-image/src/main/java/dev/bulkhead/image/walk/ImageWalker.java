@@ -109,20 +109,28 @@ public final class ImageWalker {
     }
   }
 
+  /**
+   * Walks one layer tar and digests all its bytes. When the tar walk stops early on a parse error
+   * but the bytes themselves read to their end, the diff id is still computed so a tampered layer
+   * cannot dodge the diff-id check by also breaking a tar header; only a byte stream that fails or
+   * ends early leaves the layer unverified, with a warning.
+   */
   private static LayerScan walkTar(LayerWalker walker, String key, InputStream tar, String target)
       throws BulkheadException {
     MessageDigest md = Digests.sha256();
-    DigestingInputStream in = new DigestingInputStream(tar, md);
+    TrackingInputStream bytes = new TrackingInputStream(tar, Long.MAX_VALUE);
+    DigestingInputStream in = new DigestingInputStream(bytes, md);
     LayerScan scan = walker.walk(new TarFileTree(in), key, false);
-    if (scan.complete) {
-      try {
-        Streams.drain(in);
-        scan.diffId = Digests.format(md);
-      } catch (IOException e) {
-        scan.complete = false;
-        scan.warnings.add(
-            target + ": layer " + key + " is truncated after its last entry (" + e + ")");
-      }
+    if (bytes.failure() != null) {
+      return scan;
+    }
+    try {
+      Streams.drain(in);
+      scan.diffId = Digests.format(md);
+    } catch (IOException e) {
+      scan.complete = false;
+      scan.warnings.add(
+          target + ": layer " + key + " is truncated after its last entry (" + e + ")");
     }
     return scan;
   }
@@ -202,7 +210,7 @@ public final class ImageWalker {
   private static void checkDiffId(
       String target, int index, String key, String expected, LayerScan scan)
       throws BulkheadException {
-    if (expected != null && scan.complete && scan.diffId != null && !expected.equals(scan.diffId)) {
+    if (expected != null && scan.diffId != null && !expected.equals(scan.diffId)) {
       throw new BulkheadException(
           target
               + ": layer "

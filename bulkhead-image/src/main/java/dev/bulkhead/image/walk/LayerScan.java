@@ -34,10 +34,13 @@ final class LayerScan {
    */
   PathSet entries;
 
-  /** Whether the layer was read to its end; an incomplete layer's digest cannot be checked. */
+  /** Whether the layer's entries were all read; a tar that failed to parse is incomplete. */
   boolean complete = true;
 
-  /** The sha256 of the uncompressed tar as read, or {@code null} for a directory. */
+  /**
+   * The sha256 of the uncompressed tar, or {@code null} for a directory and for a tar whose bytes
+   * could not be read to their end (its digest cannot be checked).
+   */
   String diffId;
 
   /** Whether the layer came from a directory rather than a tar. */

@@ -11,7 +11,10 @@ import dev.bulkhead.image.source.Limits;
 import dev.bulkhead.image.testing.DockerArchiveBuilder;
 import dev.bulkhead.image.testing.TarBuilder;
 import dev.bulkhead.image.testing.TestAnalyzers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,6 +187,57 @@ class ImageWalkerTest {
     Report report = scan(new DockerArchiveBuilder().layer(cut, "ADD"));
     assertThat(names(report)).containsExactly("a@1");
     assertThat(report.warnings()).anyMatch(w -> w.contains("truncated or corrupt"));
+  }
+
+  @Test
+  void tamperedLayerWithACorruptLastHeaderIsStillADigestError() throws Exception {
+    byte[] original = new TarBuilder().file("db/a", "a 1\n").file("db/b", "b 1\n").build();
+    byte[] tampered = original.clone();
+    replace(tampered, "a 1\n", "a 9\n");
+    int last = indexOf(tampered, "db/b".getBytes(StandardCharsets.US_ASCII));
+    tampered[last + 148] = 'z'; // the header's checksum field no longer parses
+    Path file = new DockerArchiveBuilder().layer(original, "ADD").write(tmp.resolve("i.tar"));
+    byte[] archive = Files.readAllBytes(file);
+    int at = indexOf(archive, original);
+    System.arraycopy(tampered, 0, archive, at, tampered.length);
+    Files.write(file, archive);
+    assertThatThrownBy(
+            () ->
+                ImageScan.of("docker-archive:" + file)
+                    .withAnalyzers(TestAnalyzers.registry())
+                    .run())
+        .isInstanceOf(BulkheadException.class)
+        .hasMessageContaining("does not match the config's diff id");
+  }
+
+  @Test
+  void layerWhoseCompressedBytesEndEarlyIsAWarningNotADigestError() throws Exception {
+    byte[] noise = new byte[200_000];
+    new java.util.Random(1).nextBytes(noise);
+    byte[] layer = new TarBuilder().file("db/a", "a 1\n").file("other/b", noise).build();
+    byte[] gzip = DockerArchiveBuilder.gzip(layer);
+    byte[] cut = Arrays.copyOf(gzip, gzip.length / 2);
+    Report report = scan(new DockerArchiveBuilder().layer(cut, "ADD"));
+    assertThat(names(report)).containsExactly("a@1");
+    assertThat(report.warnings()).anyMatch(w -> w.contains("truncated or corrupt"));
+  }
+
+  private static void replace(byte[] data, String from, String to) {
+    byte[] f = from.getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(to.getBytes(StandardCharsets.US_ASCII), 0, data, indexOf(data, f), f.length);
+  }
+
+  private static int indexOf(byte[] data, byte[] part) {
+    outer:
+    for (int i = 0; i + part.length <= data.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (data[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new AssertionError("not found");
   }
 
   @Test
