@@ -4,7 +4,10 @@ import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.image.registry.json.Descriptor;
 import dev.bulkhead.image.registry.json.ManifestJson;
+import dev.bulkhead.image.registry.json.PlatformJson;
+import dev.bulkhead.image.source.Platform;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Resolves a reference to one image manifest: pulls it, and when it is an index or manifest list,
@@ -39,7 +42,7 @@ final class ManifestResolver {
         throw new BulkheadException(
             action + " failed: the index lists no manifests or too many; check the image");
       }
-      Descriptor chosen = platform.select(entries, action);
+      Descriptor chosen = select(platform, entries, action);
       if (!Digests.isSha256(chosen.digest())) {
         throw new BulkheadException(
             action + " failed: the index entry for " + platform + " has no sha256 digest");
@@ -49,6 +52,35 @@ final class ManifestResolver {
     }
     check(manifest.json(), puller.actionDescription());
     return manifest;
+  }
+
+  /**
+   * Returns the first index entry for {@code platform}.
+   *
+   * @param action what is being done, for the error message
+   * @throws BulkheadException when no entry matches; the message lists the platforms there are
+   */
+  static Descriptor select(Platform platform, List<Descriptor> entries, String action)
+      throws BulkheadException {
+    for (Descriptor entry : entries) {
+      PlatformJson p = entry.platform();
+      if (p != null && platform.matches(p.os(), p.architecture(), p.variant())) {
+        return entry;
+      }
+    }
+    String available =
+        entries.stream()
+            .map(Descriptor::platform)
+            .filter(p -> p != null && Platform.isListed(p.os()))
+            .map(PlatformJson::toString)
+            .distinct()
+            .collect(Collectors.joining(", "));
+    throw new BulkheadException(
+        action
+            + " failed: the image has no "
+            + platform
+            + " variant; pass --platform with one of: "
+            + (available.isEmpty() ? "(none listed)" : available));
   }
 
   private static void check(ManifestJson json, String action) throws BulkheadException {

@@ -7,6 +7,7 @@ import dev.bulkhead.image.registry.json.Descriptor;
 import dev.bulkhead.image.source.ImageMetadata;
 import dev.bulkhead.image.source.ImageMetadata.LayerDescriptor;
 import dev.bulkhead.image.source.ImageSource;
+import dev.bulkhead.image.source.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;

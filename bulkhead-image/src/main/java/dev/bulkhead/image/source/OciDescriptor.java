@@ -11,21 +11,19 @@ import java.util.List;
  * @param digest the content digest
  * @param size the content size in bytes, or -1
  * @param refName the {@code org.opencontainers.image.ref.name} annotation, or {@code null}
- * @param platform the platform as {@code os/arch[/variant]}, or {@code null}
+ * @param platform the platform as declared (not normalised), or {@code null}
  */
-record OciDescriptor(String mediaType, String digest, long size, String refName, String platform) {
+record OciDescriptor(
+    String mediaType, String digest, long size, String refName, Platform platform) {
   static final String REF_NAME = "org.opencontainers.image.ref.name";
 
   /** Reads a descriptor object. */
   static OciDescriptor of(JsonNode node) {
     JsonNode p = node.path("platform");
-    String platform = null;
+    Platform platform = null;
     if (p.isObject()) {
-      platform = Json.text(p, "os") + "/" + Json.text(p, "architecture");
-      String variant = Json.text(p, "variant");
-      if (variant != null) {
-        platform += "/" + variant;
-      }
+      platform =
+          new Platform(Json.text(p, "os"), Json.text(p, "architecture"), Json.text(p, "variant"));
     }
     return new OciDescriptor(
         Json.text(node, "mediaType"),

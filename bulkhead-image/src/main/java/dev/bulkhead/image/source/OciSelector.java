@@ -5,7 +5,9 @@ import dev.bulkhead.core.BulkheadException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Picks the image manifest of an OCI layout: by ref-name annotation (or the only one), then by
@@ -77,22 +79,28 @@ final class OciSelector {
 
   private OciDescriptor byPlatform(List<OciDescriptor> manifests, String indexDigest)
       throws BulkheadException {
-    List<String> seen = new ArrayList<>();
+    Platform wanted = Platform.parse(platform);
+    Set<String> seen = new LinkedHashSet<>();
     for (OciDescriptor m : manifests) {
-      if (platform.equals(m.platform())
-          || (m.platform() != null && m.platform().startsWith(platform + "/"))) {
+      Platform p = m.platform();
+      if (p == null) {
+        continue;
+      }
+      if (wanted.matches(p.os(), p.architecture(), p.variant())) {
         return m;
       }
-      seen.add(String.valueOf(m.platform()));
+      if (Platform.isListed(p.os())) {
+        seen.add(p.toString());
+      }
     }
     throw new BulkheadException(
         target
             + ": index "
             + indexDigest
             + " has no image for platform "
-            + platform
+            + wanted
             + " (it has "
-            + String.join(", ", seen)
+            + (seen.isEmpty() ? "none listed" : String.join(", ", seen))
             + "); pass --platform with one of those");
   }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +74,39 @@ class OciLayoutSourceTest {
                 dev.bulkhead.image.registry.RegistryOptions.defaults().withPlatform("linux/arm64"))
             .run();
     assertThat(arm.packages()).extracting(p -> p.name()).containsExactly("arm");
+  }
+
+  private Report scanMulti(String platform) throws BulkheadException {
+    return ImageScan.of("oci:" + dir + ":multi")
+        .withAnalyzers(TestAnalyzers.registry())
+        .withRegistryOptions(
+            dev.bulkhead.image.registry.RegistryOptions.defaults().withPlatform(platform))
+        .run();
+  }
+
+  @Test
+  void platformIsMatchedAsTheRegistryMatchesIt() throws Exception {
+    for (String platform : List.of("linux/arm64/v8", "linux/aarch64", "Linux/ARM64")) {
+      assertThat(scanMulti(platform).packages())
+          .as(platform)
+          .extracting(p -> p.name())
+          .containsExactly("arm");
+    }
+    assertThat(scanMulti("linux/x86_64").packages())
+        .extracting(p -> p.name())
+        .containsExactly("amd");
+  }
+
+  @Test
+  void noMatchingPlatformListsTheAvailableOnes() {
+    assertThatThrownBy(() -> scanMulti("linux/arm/v7"))
+        .isInstanceOf(BulkheadException.class)
+        .hasMessageContaining("no image for platform linux/arm/v7")
+        .hasMessageContaining("linux/arm64, linux/amd64")
+        .hasMessageContaining("pass --platform with one of those");
+    assertThatThrownBy(() -> scanMulti("linux"))
+        .isInstanceOf(BulkheadException.class)
+        .hasMessageContaining("expected os/arch[/variant]");
   }
 
   @Test
