@@ -9,16 +9,17 @@ import org.junit.jupiter.api.Test;
 class LangAnalyzerServicesTest {
 
   @Test
-  void registersTheLanguageAnalyzers() {
-    Registry<Analyzer> registry = Registry.load(Analyzer.class, Analyzer::id);
+  void listsTheLanguageAnalyzersButKeepsThemOutOfTheDefaultSet() {
+    Registry<Analyzer> registry = Registry.of(LangAnalyzers.all(), Analyzer::id);
     assertThat(registry.get("java-archive")).isInstanceOf(JavaArchiveAnalyzer.class);
     assertThat(registry.get("npm")).isInstanceOf(NpmAnalyzer.class);
     assertThat(registry.get("python")).isInstanceOf(PythonAnalyzer.class);
+    assertThat(Registry.load(Analyzer.class, Analyzer::id).get("java-archive")).isNull();
   }
 
   @Test
   void eachFileGoesToOneLanguageAnalyzer() {
-    Registry<Analyzer> registry = Registry.load(Analyzer.class, Analyzer::id);
+    Registry<Analyzer> registry = Registry.of(LangAnalyzers.all(), Analyzer::id);
     for (String path :
         new String[] {
           "app/app.jar",
