@@ -5,21 +5,27 @@ import java.util.List;
 
 /**
  * Collects per-file warnings, each prefixed with the file path, keeping at most a fixed number so
- * that a hostile file cannot flood a report.
+ * that a hostile file cannot flood a report. Shared by the OS and language-package analyzers.
  */
-final class Warnings {
-  static final int MAX = 20;
+public final class Warnings {
+  /** Maximum number of warnings kept per file; further ones are only counted. */
+  public static final int MAX = 20;
 
   private final String path;
   private final List<String> kept = new ArrayList<>();
   private int dropped;
 
-  Warnings(String path) {
+  /**
+   * Creates an empty collector for one file.
+   *
+   * @param path the file path prepended to every warning
+   */
+  public Warnings(String path) {
     this.path = path;
   }
 
   /** Adds a warning; the path is prepended. */
-  void add(String message) {
+  public void add(String message) {
     if (kept.size() < MAX) {
       kept.add(path + ": " + message);
     } else {
@@ -28,7 +34,7 @@ final class Warnings {
   }
 
   /** Returns the warnings, ending with a count of those dropped over the limit. */
-  List<String> list() {
+  public List<String> list() {
     List<String> out = new ArrayList<>(kept);
     if (dropped > 0) {
       out.add(path + ": " + dropped + " more warnings not shown");

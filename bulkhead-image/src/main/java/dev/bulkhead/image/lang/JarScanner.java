@@ -1,6 +1,7 @@
 package dev.bulkhead.image.lang;
 
 import dev.bulkhead.core.Package;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -38,12 +39,12 @@ final class JarScanner {
   private static final Pattern POM_PROPERTIES =
       Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
 
-  private final Problems problems;
+  private final Warnings problems;
   private final List<Package> out;
   private long budget;
   private boolean stopped;
 
-  JarScanner(Problems problems, List<Package> out, long size) {
+  JarScanner(Warnings problems, List<Package> out, long size) {
     this.problems = problems;
     this.out = out;
     this.budget = BASE_BUDGET + RATIO * Math.max(0, size);

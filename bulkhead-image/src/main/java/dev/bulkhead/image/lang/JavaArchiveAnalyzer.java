@@ -4,6 +4,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    Problems problems = new Problems(input.path());
+    Warnings problems = new Warnings(input.path());
     List<Package> packages = new ArrayList<>();
     new JarScanner(problems, packages, input.size()).scan(input.content(), input.path());
     return new AnalysisResult(null, packages, problems.list());

@@ -6,6 +6,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class NpmAnalyzer implements Analyzer {
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     String path = input.path();
     String file = path.substring(path.lastIndexOf('/') + 1);
-    Problems problems = new Problems(path);
+    Warnings problems = new Warnings(path);
     List<Package> out = new ArrayList<>();
     switch (file) {
       case "package.json" -> {

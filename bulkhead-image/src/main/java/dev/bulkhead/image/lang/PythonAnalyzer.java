@@ -6,6 +6,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class PythonAnalyzer implements Analyzer {
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     String path = input.path();
     String file = path.substring(path.lastIndexOf('/') + 1);
-    Problems problems = new Problems(path);
+    Warnings problems = new Warnings(path);
     List<Package> out = new ArrayList<>();
     List<String> lines;
     if (file.equals("Pipfile.lock")) {
@@ -81,7 +82,7 @@ public final class PythonAnalyzer implements Analyzer {
     return new AnalysisResult(null, out, problems.list());
   }
 
-  private static void metadata(List<String> lines, String path, List<Package> out, Problems p) {
+  private static void metadata(List<String> lines, String path, List<Package> out, Warnings p) {
     String name = null;
     String version = null;
     for (String line : lines) {

@@ -4,6 +4,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ public final class CargoLockAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    LangWarnings warnings = new LangWarnings(input.path());
+    Warnings warnings = new Warnings(input.path());
     List<Package> packages = new ArrayList<>();
     LineSource lines = new LineSource(input.content());
     Map<String, String> table = null;
@@ -75,7 +76,7 @@ public final class CargoLockAnalyzer implements Analyzer {
   }
 
   private static void add(
-      Map<String, String> t, long line, String path, List<Package> out, LangWarnings warnings) {
+      Map<String, String> t, long line, String path, List<Package> out, Warnings warnings) {
     String name = t.get("name");
     String version = t.get("version");
     if (!LangPackages.plausible(name) || !LangPackages.plausible(version)) {

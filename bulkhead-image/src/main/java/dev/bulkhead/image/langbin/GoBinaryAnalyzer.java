@@ -4,6 +4,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class GoBinaryAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    LangWarnings warnings = new LangWarnings(input.path());
+    Warnings warnings = new Warnings(input.path());
     GoBuildInfo info;
     try (ElfImage elf = ElfImage.spool(input.content())) {
       if (elf == null) {
@@ -71,8 +72,7 @@ public final class GoBinaryAnalyzer implements Analyzer {
   }
 
   /** Adds the main module and dependencies of a module info string. */
-  static void parseModInfo(
-      String modInfo, String path, List<Package> packages, LangWarnings warnings) {
+  static void parseModInfo(String modInfo, String path, List<Package> packages, Warnings warnings) {
     String[] pending = null;
     int lineNo = 0;
     for (String line : modInfo.split("\n", -1)) {
@@ -103,7 +103,7 @@ public final class GoBinaryAnalyzer implements Analyzer {
   }
 
   private static void flush(
-      String[] module, String path, List<Package> packages, LangWarnings warnings) {
+      String[] module, String path, List<Package> packages, Warnings warnings) {
     if (module == null) {
       return;
     }

@@ -4,6 +4,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public final class GoModAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    LangWarnings warnings = new LangWarnings(input.path());
+    Warnings warnings = new Warnings(input.path());
     Map<String, String> required = new LinkedHashMap<>();
     Map<String, String[]> replaces = new LinkedHashMap<>();
     LineSource lines = new LineSource(input.content());
@@ -98,7 +99,7 @@ public final class GoModAnalyzer implements Analyzer {
       String args,
       Map<String, String> required,
       Map<String, String[]> replaces,
-      LangWarnings warnings,
+      Warnings warnings,
       long lineNo) {
     String[] f = args.trim().split("\\s+");
     if (verb.equals("require")) {

@@ -7,6 +7,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,7 +40,7 @@ public final class NugetLockAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    LangWarnings warnings = new LangWarnings(input.path());
+    Warnings warnings = new Warnings(input.path());
     Set<String> seen = new LinkedHashSet<>();
     List<Package> packages = new ArrayList<>();
     try (JsonParser p = JsonFiles.open(input.content())) {

@@ -7,6 +7,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.Warnings;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public final class RustBinaryAnalyzer implements Analyzer {
 
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
-    LangWarnings warnings = new LangWarnings(input.path());
+    Warnings warnings = new Warnings(input.path());
     byte[] compressed;
     try (ElfImage elf = ElfImage.spool(input.content())) {
       if (elf == null) {
@@ -75,7 +76,7 @@ public final class RustBinaryAnalyzer implements Analyzer {
     return new AnalysisResult(null, packages, warnings.list());
   }
 
-  private static void parse(InputStream json, String path, List<Package> out, LangWarnings w)
+  private static void parse(InputStream json, String path, List<Package> out, Warnings w)
       throws IOException {
     try (JsonParser p = JsonFiles.open(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -118,7 +119,7 @@ public final class RustBinaryAnalyzer implements Analyzer {
       String kind,
       String path,
       List<Package> out,
-      LangWarnings w) {
+      Warnings w) {
     if (!LangPackages.plausible(name) || !LangPackages.plausible(version)) {
       w.add("package entry without a valid name or version; skipped");
       return;
