@@ -3,6 +3,7 @@ package dev.bulkhead.image.analyzer;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Package;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,27 +63,79 @@ public final class PackageUrls {
     return build(pkg.type(), namespace, pkg.name(), version, qualifiers);
   }
 
-  /** Builds {@code pkg:type/namespace/name@version?k=v&...} with percent-encoded components. */
-  static String build(
+  /**
+   * Builds {@code pkg:type/namespace/name@version?k=v&...} with percent-encoded components and
+   * qualifiers sorted by key.
+   *
+   * @param namespace the namespace, or null or empty for none
+   * @param version the version, or null or empty for none
+   * @param qualifiers qualifier values by key (keys are written as given, values encoded)
+   */
+  public static String build(
       String type, String namespace, String name, String version, Map<String, String> qualifiers) {
-    StringBuilder sb = new StringBuilder("pkg:").append(type).append('/');
-    if (namespace != null && !namespace.isEmpty()) {
-      sb.append(encode(namespace)).append('/');
-    }
-    sb.append(encode(name));
-    if (version != null && !version.isEmpty()) {
-      sb.append('@').append(encode(version));
-    }
-    char sep = '?';
+    List<String> segments =
+        namespace == null || namespace.isEmpty() ? List.of(name) : List.of(namespace, name);
+    return build(type, segments, version, qualifiers(qualifiers));
+  }
+
+  /**
+   * Builds {@code pkg:type/seg/.../seg@version?qualifiers}, percent-encoding each path segment and
+   * the version with {@link #encode}.
+   *
+   * @param segments the namespace segments followed by the name, written separated by {@code /}
+   * @param version the version, or null or empty for none
+   * @param qualifiers an already encoded qualifier string without {@code ?}, or null or empty
+   */
+  public static String build(
+      String type, List<String> segments, String version, String qualifiers) {
+    return build(type, segments, version, qualifiers, false);
+  }
+
+  /**
+   * Builds {@code pkg:type/seg/.../seg@version} like {@link #build(String, List, String, String)}
+   * but leaves {@code +} unencoded, as the Maven, npm and PyPI purls have always been written.
+   */
+  public static String buildKeepingPlus(String type, List<String> segments, String version) {
+    return build(type, segments, version, null, true);
+  }
+
+  /** Returns {@code k=v&...} sorted by key, values percent-encoded; empty for no qualifiers. */
+  public static String qualifiers(Map<String, String> qualifiers) {
+    StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, String> q : new TreeMap<>(qualifiers).entrySet()) {
-      sb.append(sep).append(q.getKey()).append('=').append(encode(q.getValue()));
-      sep = '&';
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(q.getKey()).append('=').append(encode(q.getValue()));
     }
     return sb.toString();
   }
 
-  private static String encode(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
+  /** Percent-encodes everything but ASCII letters, digits and {@code .-_~}. */
+  public static String encode(String s) {
+    return encode(s, false);
+  }
+
+  private static String build(
+      String type, List<String> segments, String version, String qualifiers, boolean keepPlus) {
+    StringBuilder sb = new StringBuilder("pkg:").append(type).append('/');
+    for (int i = 0; i < segments.size(); i++) {
+      if (i > 0) {
+        sb.append('/');
+      }
+      sb.append(encode(segments.get(i), keepPlus));
+    }
+    if (version != null && !version.isEmpty()) {
+      sb.append('@').append(encode(version, keepPlus));
+    }
+    if (qualifiers != null && !qualifiers.isEmpty()) {
+      sb.append('?').append(qualifiers);
+    }
+    return sb.toString();
+  }
+
+  private static String encode(String s, boolean keepPlus) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
       if ((c >= 'a' && c <= 'z')
@@ -91,7 +144,8 @@ public final class PackageUrls {
           || c == '.'
           || c == '-'
           || c == '_'
-          || c == '~') {
+          || c == '~'
+          || (keepPlus && c == '+')) {
         sb.append((char) c);
       } else {
         sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));

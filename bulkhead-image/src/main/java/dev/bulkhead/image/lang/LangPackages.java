@@ -1,7 +1,8 @@
 package dev.bulkhead.image.lang;
 
 import dev.bulkhead.core.Package;
-import java.nio.charset.StandardCharsets;
+import dev.bulkhead.image.analyzer.PackageUrls;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -35,42 +36,26 @@ public final class LangPackages {
 
   /** Returns a Maven package; {@code group} may be null when unknown. */
   public static Package maven(String group, String artifact, String version, String path) {
-    String name = group == null || group.isEmpty() ? artifact : group + ":" + artifact;
-    String purl =
-        "pkg:maven/"
-            + (group == null || group.isEmpty() ? "" : encode(group) + "/")
-            + encode(artifact)
-            + "@"
-            + encode(version);
-    return of(name, version, MAVEN, purl, path);
+    boolean noGroup = group == null || group.isEmpty();
+    String name = noGroup ? artifact : group + ":" + artifact;
+    List<String> segments = noGroup ? List.of(artifact) : List.of(group, artifact);
+    return of(name, version, MAVEN, PackageUrls.buildKeepingPlus(MAVEN, segments, version), path);
   }
 
   /** Returns an npm package; {@code name} may be scoped ({@code @scope/name}). */
   public static Package npm(String name, String version, String path) {
-    String purl;
     int slash = name.indexOf('/');
-    if (name.startsWith("@") && slash > 0) {
-      purl =
-          "pkg:npm/"
-              + encode(name.substring(0, slash))
-              + "/"
-              + encode(name.substring(slash + 1))
-              + "@"
-              + encode(version);
-    } else {
-      purl = "pkg:npm/" + encode(name) + "@" + encode(version);
-    }
-    return of(name, version, NPM, purl, path);
+    List<String> segments =
+        name.startsWith("@") && slash > 0
+            ? List.of(name.substring(0, slash), name.substring(slash + 1))
+            : List.of(name);
+    return of(name, version, NPM, PackageUrls.buildKeepingPlus(NPM, segments, version), path);
   }
 
   /** Returns a PyPI package. */
   public static Package pypi(String name, String version, String path) {
-    return of(
-        name,
-        version,
-        PYPI,
-        "pkg:pypi/" + encode(normalizePypi(name)) + "@" + encode(version),
-        path);
+    String purl = PackageUrls.buildKeepingPlus(PYPI, List.of(normalizePypi(name)), version);
+    return of(name, version, PYPI, purl, path);
   }
 
   /** Normalises a Python distribution name per PEP 503. */
@@ -80,27 +65,5 @@ public final class LangPackages {
 
   private static Package of(String name, String version, String type, String purl, String path) {
     return new Package(name, version, null, name, version, type, purl, null, null, path);
-  }
-
-  /** Percent-encodes everything but the purl spec's unreserved characters. */
-  static String encode(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 8);
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '.'
-          || c == '-'
-          || c == '_'
-          || c == '~'
-          || c == '+') {
-        sb.append((char) c);
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        sb.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return sb.toString();
   }
 }

@@ -4,6 +4,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.PackageUrls;
 import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class GemfileLockAnalyzer implements Analyzer {
       String qualifiers = null;
       int dash = version.indexOf('-');
       if (dash > 0) {
-        qualifiers = "platform=" + LangPackages.encode(version.substring(dash + 1));
+        qualifiers = "platform=" + PackageUrls.encode(version.substring(dash + 1));
         version = version.substring(0, dash);
       }
       packages.add(

@@ -1,7 +1,9 @@
 package dev.bulkhead.image.langbin;
 
 import dev.bulkhead.core.Package;
-import java.nio.charset.StandardCharsets;
+import dev.bulkhead.image.analyzer.PackageUrls;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Builds language {@link Package}s and their package URLs (<a
@@ -43,43 +45,8 @@ final class LangPackages {
    * are percent-encoded; composer names are lower-cased as the purl spec asks.
    */
   static String purl(String type, String name, String version, String qualifiers) {
-    String n = type.equals(COMPOSER) ? name.toLowerCase(java.util.Locale.ROOT) : name;
-    StringBuilder sb = new StringBuilder("pkg:").append(type).append('/');
-    String[] segments = n.split("/", -1);
-    for (int i = 0; i < segments.length; i++) {
-      if (i > 0) {
-        sb.append('/');
-      }
-      sb.append(encode(segments[i]));
-    }
-    if (version != null && !version.isEmpty()) {
-      sb.append('@').append(encode(version));
-    }
-    if (qualifiers != null && !qualifiers.isEmpty()) {
-      sb.append('?').append(qualifiers);
-    }
-    return sb.toString();
-  }
-
-  /** Percent-encodes everything but ASCII letters, digits and {@code .-_~}. */
-  static String encode(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '.'
-          || c == '-'
-          || c == '_'
-          || c == '~') {
-        sb.append((char) c);
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        sb.append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
-      }
-    }
-    return sb.toString();
+    String n = type.equals(COMPOSER) ? name.toLowerCase(Locale.ROOT) : name;
+    return PackageUrls.build(type, Arrays.asList(n.split("/", -1)), version, qualifiers);
   }
 
   /** Tells whether a name or version is short and free of control characters. */
