@@ -12,20 +12,26 @@ import java.nio.charset.StandardCharsets;
  * <p>A line longer than the limit is cut at the limit and the rest of it is skipped; {@link
  * #lastLineTruncated()} tells when that happened. The stream is not closed.
  */
-final class BoundedLineReader {
+public final class BoundedLineReader {
   private final InputStream in;
   private final int maxLineBytes;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
   private long lineNumber;
   private boolean truncated;
 
-  BoundedLineReader(InputStream in, int maxLineBytes) {
+  /**
+   * Creates a reader over a stream.
+   *
+   * @param in the stream to read; it is buffered here and not closed
+   * @param maxLineBytes the most bytes kept of one line
+   */
+  public BoundedLineReader(InputStream in, int maxLineBytes) {
     this.in = new BufferedInputStream(in, 64 * 1024);
     this.maxLineBytes = maxLineBytes;
   }
 
   /** Returns the next line without its terminator ({@code \n} or {@code \r\n}), or null at EOF. */
-  String readLine() throws IOException {
+  public String readLine() throws IOException {
     line.reset();
     truncated = false;
     int b = in.read();
@@ -50,12 +56,12 @@ final class BoundedLineReader {
   }
 
   /** Returns the 1-based number of the line last returned. */
-  long lineNumber() {
+  public long lineNumber() {
     return lineNumber;
   }
 
   /** Tells whether the line last returned was cut at the length limit. */
-  boolean lastLineTruncated() {
+  public boolean lastLineTruncated() {
     return truncated;
   }
 }

@@ -4,6 +4,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.BoundedLineReader;
 import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -45,17 +46,17 @@ public final class CargoLockAnalyzer implements Analyzer {
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     Warnings warnings = new Warnings(input.path());
     List<Package> packages = new ArrayList<>();
-    LineSource lines = new LineSource(input.content());
+    BoundedLineReader lines = new BoundedLineReader(input.content(), LangPackages.MAX_LINE_BYTES);
     Map<String, String> table = null;
     long start = 0;
-    for (String raw = lines.next(); ; raw = lines.next()) {
+    for (String raw = lines.readLine(); ; raw = lines.readLine()) {
       String line = raw == null ? null : raw.trim();
       if (line == null || line.startsWith("[")) {
         if (table != null) {
           add(table, start, input.path(), packages, warnings);
         }
         table = line != null && line.equals("[[package]]") ? new HashMap<>() : null;
-        start = lines.number();
+        start = lines.lineNumber();
         if (line == null) {
           break;
         }

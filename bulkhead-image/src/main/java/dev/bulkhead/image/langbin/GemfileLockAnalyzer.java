@@ -4,6 +4,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.BoundedLineReader;
 import dev.bulkhead.image.analyzer.PackageUrls;
 import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
@@ -44,10 +45,10 @@ public final class GemfileLockAnalyzer implements Analyzer {
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     Warnings warnings = new Warnings(input.path());
     List<Package> packages = new ArrayList<>();
-    LineSource lines = new LineSource(input.content());
+    BoundedLineReader lines = new BoundedLineReader(input.content(), LangPackages.MAX_LINE_BYTES);
     String section = null;
     boolean inSpecs = false;
-    for (String line = lines.next(); line != null; line = lines.next()) {
+    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       if (line.isEmpty()) {
         continue;
       }
@@ -65,7 +66,7 @@ public final class GemfileLockAnalyzer implements Analyzer {
       }
       Matcher m = SPEC.matcher(line);
       if (!m.matches()) {
-        warnings.add("line " + lines.number() + ": unexpected spec line; skipped");
+        warnings.add("line " + lines.lineNumber() + ": unexpected spec line; skipped");
         continue;
       }
       if (packages.size() >= LangPackages.MAX_PACKAGES) {

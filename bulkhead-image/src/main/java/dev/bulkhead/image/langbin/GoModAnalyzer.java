@@ -4,6 +4,7 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
+import dev.bulkhead.image.analyzer.BoundedLineReader;
 import dev.bulkhead.image.analyzer.Warnings;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -49,9 +50,9 @@ public final class GoModAnalyzer implements Analyzer {
     Warnings warnings = new Warnings(input.path());
     Map<String, String> required = new LinkedHashMap<>();
     Map<String, String[]> replaces = new LinkedHashMap<>();
-    LineSource lines = new LineSource(input.content());
+    BoundedLineReader lines = new BoundedLineReader(input.content(), LangPackages.MAX_LINE_BYTES);
     String block = null;
-    for (String raw = lines.next(); raw != null; raw = lines.next()) {
+    for (String raw = lines.readLine(); raw != null; raw = lines.readLine()) {
       String line = stripComment(raw).trim();
       if (line.isEmpty()) {
         continue;
@@ -60,7 +61,7 @@ public final class GoModAnalyzer implements Analyzer {
         if (line.equals(")")) {
           block = null;
         } else {
-          directive(block, line, required, replaces, warnings, lines.number());
+          directive(block, line, required, replaces, warnings, lines.lineNumber());
         }
         continue;
       }
@@ -70,7 +71,7 @@ public final class GoModAnalyzer implements Analyzer {
       if (rest.equals("(")) {
         block = verb;
       } else {
-        directive(verb, rest, required, replaces, warnings, lines.number());
+        directive(verb, rest, required, replaces, warnings, lines.lineNumber());
       }
     }
     List<Package> packages = new ArrayList<>();

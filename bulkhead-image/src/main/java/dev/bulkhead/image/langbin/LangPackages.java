@@ -19,6 +19,9 @@ final class LangPackages {
   /** The most packages one file may yield; the rest are dropped with a warning. */
   static final int MAX_PACKAGES = 100_000;
 
+  /** The most bytes kept of one line of a lock or module file; the rest of the line is skipped. */
+  static final int MAX_LINE_BYTES = 64 * 1024;
+
   private LangPackages() {}
 
   /**
