@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.bulkhead.core.Package;
+import dev.bulkhead.core.io.LimitedInputStream;
 import dev.bulkhead.core.spi.AnalysisInput;
 import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
@@ -65,10 +66,14 @@ public final class RustBinaryAnalyzer implements Analyzer {
     }
     List<Package> packages = new ArrayList<>();
     try (InputStream json =
-        new CappedInputStream(
-            new InflaterInputStream(new ByteArrayInputStream(compressed)), MAX_INFLATED)) {
+        new LimitedInputStream(
+            new InflaterInputStream(new ByteArrayInputStream(compressed)),
+            MAX_INFLATED,
+            "the inflated " + SECTION + " payload")) {
       parse(json, input.path(), packages, warnings);
-    } catch (StreamReadException | java.util.zip.ZipException | CappedInputStream.CapException e) {
+    } catch (StreamReadException
+        | java.util.zip.ZipException
+        | LimitedInputStream.LimitExceededException e) {
       warnings.add("damaged " + SECTION + " payload: " + GoBinaryAnalyzer.clip(e.getMessage()));
     } catch (java.io.EOFException e) {
       warnings.add("truncated " + SECTION + " payload");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.digest.DigestingInputStream;
 import dev.bulkhead.core.digest.Digests;
+import dev.bulkhead.core.io.LimitedInputStream;
 import dev.bulkhead.vulndb.model.Advisory;
 import dev.bulkhead.vulndb.model.Affected;
 import java.io.IOException;
