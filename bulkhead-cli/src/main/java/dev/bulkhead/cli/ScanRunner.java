@@ -53,6 +53,20 @@ final class ScanRunner {
     }
     report = scan.filter(report);
     scan.write(writer, report);
+    if (scanners.contains(ScanMixin.VULN)
+        && report.os() != null
+        && !VulnDb.supportsOs(report.os())) {
+      // The report (packages, secrets) is written, but a vulnerability scan of an OS we cannot
+      // match must not look clean.
+      throw new BulkheadException(
+          "unsupported OS "
+              + report.os().family()
+              + (report.os().version() == null ? "" : " " + report.os().version())
+              + " in "
+              + target
+              + ": its packages are listed but cannot be matched (supported: debian 7-14, alpine,"
+              + " rocky and almalinux); pass --scanners secret,malware to skip matching");
+    }
     if (!scan.quiet && scan.output != null) {
       err.printf(
           "report written to %s (%d vulnerabilities, %d secrets/malware findings)%n",

@@ -180,4 +180,32 @@ class CommandLineTest {
     assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(o.err()).contains("--exit-code must be between 0 and 255");
   }
+
+  @Test
+  void anUnsupportedOsIsAnErrorAfterTheReport(@TempDir Path tmp) throws Exception {
+    Path root = tmp.resolve("rootfs");
+    Files.createDirectories(root.resolve("etc"));
+    Files.createDirectories(root.resolve("var/lib/dpkg"));
+    Files.writeString(
+        root.resolve("etc/os-release"),
+        "ID=ubuntu\nVERSION_ID=\"22.04\"\nVERSION_CODENAME=jammy\n");
+    Files.writeString(
+        root.resolve("var/lib/dpkg/status"),
+        "Package: bash\nStatus: install ok installed\nVersion: 5.1-6ubuntu1\nArchitecture: amd64\n\n");
+    String db = tmp.resolve("db.sqlite").toString();
+    assertThat(
+            run(
+                    "db",
+                    "import",
+                    "--quiet",
+                    "--db",
+                    db,
+                    "../examples/advisories/debian-bookworm-demo.json")
+                .code())
+        .isZero();
+    Outcome o = run("fs", "--quiet", "--scanners", "vuln", "--db", db, root.toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(o.err().strip()).startsWith("bulkhead: error: unsupported OS ubuntu 22.04");
+    assertThat(o.err().strip().lines()).hasSize(1);
+  }
 }

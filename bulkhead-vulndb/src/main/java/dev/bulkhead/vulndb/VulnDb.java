@@ -48,6 +48,14 @@ public final class VulnDb implements VulnerabilityMatcher, AutoCloseable {
   }
 
   /**
+   * Tells whether vulnerability matching supports {@code os} at all (Debian 7-14, Alpine, Rocky and
+   * AlmaLinux); {@code false} for an undetected OS too.
+   */
+  public static boolean supportsOs(OsInfo os) {
+    return OsPackageMatcher.supports(os);
+  }
+
+  /**
    * Returns the default database path: {@code $BULKHEAD_DB} if set, else {@code
    * $XDG_CACHE_HOME/bulkhead/vulndb.sqlite}, else {@code ~/.cache/bulkhead/vulndb.sqlite}.
    */

@@ -38,6 +38,11 @@ public final class OsPackageMatcher implements VulnerabilityMatcher {
     this.lookup = lookup;
   }
 
+  /** Tells whether packages of {@code os} can be matched at all (debian, alpine, rocky...). */
+  public static boolean supports(OsInfo os) {
+    return OsTarget.of(os) != null;
+  }
+
   @Override
   public List<Finding> match(OsInfo os, List<Package> packages, Consumer<String> warnings)
       throws BulkheadException {
