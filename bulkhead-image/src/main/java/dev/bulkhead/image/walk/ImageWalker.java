@@ -128,7 +128,6 @@ public final class ImageWalker {
       Streams.drain(in);
       scan.diffId = Digests.format(md);
     } catch (IOException e) {
-      scan.complete = false;
       scan.warnings.add(
           target + ": layer " + key + " is truncated after its last entry (" + e + ")");
     }

@@ -34,9 +34,6 @@ final class LayerScan {
    */
   PathSet entries;
 
-  /** Whether the layer's entries were all read; a tar that failed to parse is incomplete. */
-  boolean complete = true;
-
   /**
    * The sha256 of the uncompressed tar, or {@code null} for a directory and for a tar whose bytes
    * could not be read to their end (its digest cannot be checked).

@@ -59,7 +59,6 @@ final class LayerWalker {
         visit(entry, layer, scan, analysis);
       }
     } catch (IOException e) {
-      scan.complete = false;
       scan.warnings.add(
           image
               + ": layer "
