@@ -77,16 +77,16 @@ final class ScanRunner {
 
   private Report withVulnerabilities(ImageScan imageScan) throws BulkheadException {
     Path dbPath = db.path();
-    if (!Files.exists(dbPath) && (db.db != null || scan.exitCode != 0)) {
-      // A gate or an explicit --db must not pass silently for want of data.
-      throw new BulkheadException(
-          "no advisory database at "
-              + dbPath
-              + "; import advisories with `bulkhead db import PATH --db "
-              + dbPath
-              + "`, or pass --scanners secret,malware to skip vulnerability matching");
-    }
     if (!Files.exists(dbPath)) {
+      if (db.db != null || scan.exitCode != 0) {
+        // A gate or an explicit --db must not pass silently for want of data.
+        throw new BulkheadException(
+            "no advisory database at "
+                + dbPath
+                + "; import advisories with `bulkhead db import PATH --db "
+                + dbPath
+                + "`, or pass --scanners secret,malware to skip vulnerability matching");
+      }
       return imageScan
           .run()
           .withWarning(
