@@ -9,7 +9,16 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Bulkhead: container security scanning.%n",
     synopsisSubcommandLabel = "COMMAND",
-    subcommands = {ImageCommand.class, FsCommand.class, DbCommand.class},
+    subcommands = {
+      ImageCommand.class,
+      FsCommand.class,
+      SbomCommand.class,
+      ConfigCommand.class,
+      AuditCommand.class,
+      RulesCommand.class,
+      RuntimeCommand.class,
+      DbCommand.class
+    },
     footer = {
       "%nExamples:",
       "  bulkhead db import debian-tracker.json secdb/ osv-export.zip",

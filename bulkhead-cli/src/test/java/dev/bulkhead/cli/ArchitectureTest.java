@@ -35,6 +35,8 @@ class ArchitectureTest {
             "dev.bulkhead.image..",
             "dev.bulkhead.vulndb..",
             "dev.bulkhead.secrets..",
+            "dev.bulkhead.runtime..",
+            "dev.bulkhead.config..",
             "dev.bulkhead.cli..")
         .check(classes);
   }
@@ -69,6 +71,38 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.bulkhead.image..", "dev.bulkhead.secrets..", "dev.bulkhead.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void runtimeDependsOnlyOnCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bulkhead.runtime..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bulkhead.image..",
+            "dev.bulkhead.vulndb..",
+            "dev.bulkhead.secrets..",
+            "dev.bulkhead.config..",
+            "dev.bulkhead.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void configDependsOnlyOnCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bulkhead.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.bulkhead.image..",
+            "dev.bulkhead.vulndb..",
+            "dev.bulkhead.secrets..",
+            "dev.bulkhead.runtime..",
+            "dev.bulkhead.cli..")
         .check(classes);
   }
 
