@@ -130,7 +130,7 @@ class CelPolicySetTest {
         .containsExactly("ORG-require-team-label", "ORG-REGISTRY-001");
     assertThat(rules.get(0).title()).isEqualTo("Workloads carry a team label");
     assertThat(rules.get(0).remediation()).contains("metadata.labels.team");
-    assertThat(rules.get(1).frameworks()).containsExactly("nsa-cisa:image-scanning");
+    assertThat(rules.get(1).frameworks()).containsExactly("nsa-cisa:secure-images");
     assertThat(rules.get(1).references()).hasSize(1);
     assertThat(rules.get(1).title()).isEqualTo("images must come from registry.example.com");
     assertThat(rules.get(1).severity()).isEqualTo(Severity.HIGH);
