@@ -45,6 +45,11 @@ public final class CelPolicySet {
 
   private final List<CelPolicy> policies;
 
+  /** The compiler for the default limits, built once: building a CEL environment is costly. */
+  private static final class DefaultCompiler {
+    static final PolicyCompiler INSTANCE = new PolicyCompiler(CelLimits.DEFAULT);
+  }
+
   private CelPolicySet(List<CelPolicy> policies) {
     this.policies = List.copyOf(policies);
   }
@@ -84,7 +89,8 @@ public final class CelPolicySet {
    */
   public static CelPolicySet parse(String file, String text, CelLimits limits)
       throws ConfigParseException {
-    PolicyCompiler compiler = new PolicyCompiler(limits);
+    PolicyCompiler compiler =
+        limits.equals(CelLimits.DEFAULT) ? DefaultCompiler.INSTANCE : new PolicyCompiler(limits);
     List<CelPolicy> out = new ArrayList<>();
     for (PolicyDoc doc : PolicyReader.read(file, text)) {
       out.add(compile(doc, compiler, limits));

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * namespaceObject} and {@code variables}, the standard macros, and the strings, lists, sets, math,
  * encoders, optional and bindings extensions. Functions that can allocate without bound in one step
  * are either left out ({@code lists.range}, the regex extension) or replaced by bounded versions
- * ({@code join}, {@code replace}).
+ * ({@code join}, {@code replace}). Thread-safe: the CEL environment and compiled programs are
+ * immutable.
  */
 final class PolicyCompiler {
   private final Cel cel;

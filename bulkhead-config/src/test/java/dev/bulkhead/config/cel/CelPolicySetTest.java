@@ -204,6 +204,12 @@ class CelPolicySetTest {
                     + "        object.metadata.name != 'x' &&\n"
                     + "        object.metadata.name != y\n"));
     assertThat(folded.location()).isEqualTo(new Location("pol.yaml", 12, 33));
+    ConfigParseException plain =
+        compileError(
+            policy(
+                "    - expression: object.metadata.name != 'x' &&\n"
+                    + "        object.metadata.name != y\n"));
+    assertThat(plain.location()).isEqualTo(new Location("pol.yaml", 11, 33));
     ConfigParseException wide =
         compileError(policy("    - expression: \"'\uD83D\uDE80\u00e9' == nope\"\n"));
     // '  - expression: "' ends at column 19; the rocket and e-acute are one column each.
@@ -368,7 +374,8 @@ class CelPolicySetTest {
   void requestAndOldObjectLookLikeACreate() throws Exception {
     String v =
         "    - expression: \"request.operation == 'CREATE' && oldObject == null"
-            + " && request.kind.kind == 'Deployment' && request.namespace == 'shop'\"\n";
+            + " && request.kind.kind == 'Deployment' && request.namespace == 'shop'"
+            + " && object.spec.replicas > 1.5 && object.spec.replicas < 2.5\"\n";
     CelPolicySet set = CelPolicySet.parse("pol.yaml", policy(v));
     assertThat(eval(set, GOOD_DEPLOYMENT)).isEmpty();
     assertThat(warnings).isEmpty();
