@@ -25,7 +25,7 @@ record MatchConstraints(
     excludeResourceRules = List.copyOf(excludeResourceRules);
   }
 
-  /** One entry of {@code resourceRules}; an empty list means nothing, {@code *} everything. */
+  /** One rule of the include or exclude list; an empty list matches nothing, {@code *} all. */
   record ResourceRule(
       List<String> apiGroups,
       List<String> apiVersions,

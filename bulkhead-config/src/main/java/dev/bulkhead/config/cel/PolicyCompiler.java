@@ -60,7 +60,7 @@ final class PolicyCompiler {
     lists.remove(CelListsExtensions.Function.RANGE);
     BoundedStrings bounded = new BoundedStrings(limits.maxStringLength());
     this.cel =
-        CelFactory.standardCelBuilder()
+        CelFactory.legacyCelBuilder()
             .setOptions(options)
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("object", SimpleType.DYN)
@@ -72,7 +72,7 @@ final class PolicyCompiler {
                 CelExtensions.strings(strings),
                 CelExtensions.lists(lists),
                 CelExtensions.sets(options),
-                CelExtensions.math(options),
+                CelExtensions.math(),
                 CelExtensions.encoders(options),
                 CelExtensions.optional(),
                 CelExtensions.bindings())
@@ -80,7 +80,7 @@ final class PolicyCompiler {
                 CelExtensions.strings(strings),
                 CelExtensions.lists(lists),
                 CelExtensions.sets(options),
-                CelExtensions.math(options),
+                CelExtensions.math(),
                 CelExtensions.encoders(options),
                 CelExtensions.optional())
             .addFunctionDeclarations(BoundedStrings.declarations())

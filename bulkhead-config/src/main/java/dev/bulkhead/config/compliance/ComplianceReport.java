@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * A framework's controls judged against the findings of one scan.
  *
- * <p>A finding decides a control when its rule's {@code frameworks} contains one of the control's
+ * <p>A finding decides a control when its rule's framework mappings contain one of the control's
  * tags ({@code cis-docker:5.5}). Each automated control passes when no scanned resource has an
  * unsuppressed finding for it; its percentage is the share of resources without one. The score is
  * the mean of those percentages over the automated controls that were checked, so a single
