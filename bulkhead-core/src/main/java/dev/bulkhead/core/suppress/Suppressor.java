@@ -7,7 +7,12 @@ import dev.bulkhead.core.SuppressedFinding;
 import dev.bulkhead.core.sbom.Purl;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies VEX statements and ignore-file entries to a report's findings: a finding is silenced by
@@ -17,6 +22,7 @@ import java.util.List;
  * become warnings and silence nothing.
  */
 public final class Suppressor {
+  private final Map<String, List<Integer>> statementsById = new HashMap<>();
   private final List<VexStatement> statements;
   private final List<IgnoreRule> rules;
   private final LocalDate today;
@@ -30,6 +36,17 @@ public final class Suppressor {
    */
   public Suppressor(List<VexStatement> statements, List<IgnoreRule> rules, LocalDate today) {
     this.statements = List.copyOf(statements);
+    for (int i = 0; i < this.statements.size(); i++) {
+      VexStatement v = this.statements.get(i);
+      Set<String> keys = new HashSet<>();
+      keys.add(v.vulnerability().toUpperCase(Locale.ROOT));
+      for (String alias : v.aliases()) {
+        keys.add(alias.toUpperCase(Locale.ROOT));
+      }
+      for (String key : keys) {
+        statementsById.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+      }
+    }
     this.rules = List.copyOf(rules);
     this.today = today;
   }
@@ -79,15 +96,18 @@ public final class Suppressor {
   }
 
   private SuppressedFinding byVex(Finding f, List<String> ids, Purl purl, String purlText) {
-    VexStatement last = null;
-    for (VexStatement v : statements) {
-      if (v.names(ids) && v.covers(purl)) {
-        last = v;
+    int lastIndex = -1;
+    for (String id : ids) {
+      for (int i : statementsById.getOrDefault(id.toUpperCase(Locale.ROOT), List.of())) {
+        if (i > lastIndex && statements.get(i).covers(purl)) {
+          lastIndex = i;
+        }
       }
     }
-    if (last == null || !last.suppresses()) {
+    if (lastIndex < 0 || !statements.get(lastIndex).suppresses()) {
       return null;
     }
+    VexStatement last = statements.get(lastIndex);
     return new SuppressedFinding(
         f,
         purlText,

@@ -48,21 +48,6 @@ public record VexStatement(
     return NOT_AFFECTED.equals(status) || FIXED.equals(status);
   }
 
-  /** Tells whether the statement names any of these ids (case-insensitively). */
-  boolean names(List<String> ids) {
-    for (String id : ids) {
-      if (id.equalsIgnoreCase(vulnerability)) {
-        return true;
-      }
-      for (String alias : aliases) {
-        if (id.equalsIgnoreCase(alias)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
   /** Tells whether one of the products covers the package. */
   boolean covers(Purl pkg) {
     if (pkg == null) {
