@@ -2,6 +2,7 @@ package dev.bulkhead.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,6 +40,37 @@ public final class JsonFiles {
    * @throws BulkheadException when the file is missing, too large, not JSON or nested too deeply
    */
   public static JsonNode read(Path file, long maxBytes, String what) throws BulkheadException {
+    return stream(
+        file,
+        maxBytes,
+        what,
+        parser -> {
+          JsonNode root = parser.nextToken() == null ? null : MAPPER.readTree(parser);
+          if (root == null || root.isMissingNode()) {
+            throw new BulkheadException(what + " " + file + " is empty; pass a JSON document");
+          }
+          return root;
+        });
+  }
+
+  /** Reads a JSON document token by token; see {@link #stream}. */
+  @FunctionalInterface
+  public interface ParserReader<T> {
+    /** Reads what it needs from {@code parser}, which stands before the first token. */
+    T read(JsonParser parser) throws IOException, BulkheadException;
+  }
+
+  /**
+   * Hands a bounded streaming parser over {@code file} to {@code reader}, so a large document can
+   * be read one part at a time ({@link JsonParser#readValueAsTree()} works on it).
+   *
+   * @param maxBytes the largest file accepted
+   * @param what names the kind of file in messages, e.g. {@code SBOM}, {@code VEX document}
+   * @throws BulkheadException when the file is missing, too large, not JSON or nested too deeply,
+   *     or as {@code reader} throws
+   */
+  public static <T> T stream(Path file, long maxBytes, String what, ParserReader<T> reader)
+      throws BulkheadException {
     try {
       long size = Files.size(file);
       if (size > maxBytes) {
@@ -46,12 +78,9 @@ public final class JsonFiles {
             what + " " + file + " is " + size + " bytes, more than the " + maxBytes + " accepted");
       }
       try (InputStream in =
-          new LimitedInputStream(Files.newInputStream(file), maxBytes, what + " " + file)) {
-        JsonNode root = MAPPER.readTree(in);
-        if (root == null || root.isMissingNode()) {
-          throw new BulkheadException(what + " " + file + " is empty; pass a JSON document");
-        }
-        return root;
+              new LimitedInputStream(Files.newInputStream(file), maxBytes, what + " " + file);
+          JsonParser parser = MAPPER.createParser(in)) {
+        return reader.read(parser);
       }
     } catch (NoSuchFileException e) {
       throw new BulkheadException(what + " " + file + " not found; check the path");

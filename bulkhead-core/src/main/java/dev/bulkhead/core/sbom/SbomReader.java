@@ -1,19 +1,26 @@
 package dev.bulkhead.core.sbom;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.io.JsonFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a CycloneDX (1.2 to 1.6) or SPDX 2.x JSON SBOM into {@link Package}s: every component with
@@ -51,12 +58,44 @@ public final class SbomReader {
    *     format, or lists more than {@link #MAX_COMPONENTS} components
    */
   public static Sbom read(Path file) throws BulkheadException {
-    JsonNode root = JsonFiles.read(file, MAX_BYTES, "SBOM");
-    if (root.isObject() && "CycloneDX".equals(root.path("bomFormat").asText())) {
-      return new SbomReader.Collector(file, Sbom.CYCLONEDX).cycloneDx(root);
+    return JsonFiles.stream(file, MAX_BYTES, "SBOM", parser -> read(file, parser));
+  }
+
+  /**
+   * Reads the top-level object field by field, handing each element of {@code components}
+   * (CycloneDX) and {@code packages} (SPDX) over as it is parsed, so memory holds one component
+   * tree at a time rather than the whole document.
+   */
+  private static Sbom read(Path file, JsonParser parser) throws IOException, BulkheadException {
+    Collector cdx = new Collector(file, Sbom.CYCLONEDX);
+    Collector spdx = new Collector(file, Sbom.SPDX);
+    ObjectNode header = JsonNodeFactory.instance.objectNode();
+    JsonToken first = parser.nextToken();
+    if (first == null) {
+      throw new BulkheadException("SBOM " + file + " is empty; pass a CycloneDX or SPDX JSON file");
     }
-    if (root.isObject() && root.path("spdxVersion").asText().startsWith("SPDX-2")) {
-      return new SbomReader.Collector(file, Sbom.SPDX).spdx(root);
+    if (first == JsonToken.START_OBJECT) {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value == JsonToken.START_ARRAY && field.equals("components")) {
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            cdx.component(parser.readValueAsTree());
+          }
+        } else if (value == JsonToken.START_ARRAY && field.equals("packages")) {
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            spdx.spdxPackage(parser.readValueAsTree());
+          }
+        } else {
+          header.set(field, parser.readValueAsTree());
+        }
+      }
+    }
+    if ("CycloneDX".equals(header.path("bomFormat").asText())) {
+      return cdx.finishCycloneDx(header);
+    }
+    if (header.path("spdxVersion").asText().startsWith("SPDX-2")) {
+      return spdx.finishSpdx(header);
     }
     throw new BulkheadException(
         "SBOM "
@@ -74,6 +113,7 @@ public final class SbomReader {
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, Integer> distros = new LinkedHashMap<>();
     private OsInfo os;
+    private final Set<String> withoutPurlIds = new HashSet<>();
     private int withoutPurl;
     private int badPurl;
     private int seen;
@@ -83,87 +123,96 @@ public final class SbomReader {
       this.format = format;
     }
 
-    Sbom cycloneDx(JsonNode root) throws BulkheadException {
+    /** Takes one top-level CycloneDX component with the components nested in it. */
+    void component(JsonNode top) throws BulkheadException {
       Deque<JsonNode> todo = new ArrayDeque<>();
-      todo.push(root.path("components"));
-      JsonNode meta = root.path("metadata").path("component");
-      if (meta.isObject()) {
-        todo.push(meta.path("components"));
-        osFromComponent(meta);
-      }
+      todo.push(top);
       while (!todo.isEmpty()) {
-        JsonNode list = todo.pop();
-        if (!list.isArray()) {
+        JsonNode c = todo.pop();
+        count();
+        if (!c.isObject()) {
           continue;
         }
-        for (JsonNode c : list) {
-          count();
-          if (!c.isObject()) {
-            continue;
-          }
-          todo.push(c.path("components"));
-          if (osFromComponent(c)) {
-            continue;
-          }
-          Map<String, String> props = new HashMap<>();
-          for (JsonNode p : c.path("properties")) {
-            props.putIfAbsent(p.path("name").asText(), p.path("value").asText(null));
-          }
-          add(
-              text(c, "purl"),
-              text(c, "name"),
-              text(c, "version"),
-              first(props, SOURCE_NAME_PROPS),
-              first(props, SOURCE_VERSION_PROPS),
-              first(props, LAYER_PROPS),
-              first(props, PATH_PROPS));
+        for (JsonNode child : c.path("components")) {
+          todo.push(child);
         }
+        if (osFromComponent(c)) {
+          continue;
+        }
+        Map<String, String> props = new HashMap<>();
+        for (JsonNode p : c.path("properties")) {
+          props.putIfAbsent(p.path("name").asText(), p.path("value").asText(null));
+        }
+        add(
+            text(c, "purl"),
+            text(c, "name"),
+            text(c, "version"),
+            first(props, SOURCE_NAME_PROPS),
+            first(props, SOURCE_VERSION_PROPS),
+            first(props, LAYER_PROPS),
+            first(props, PATH_PROPS));
       }
-      return finish(text(root.path("metadata").path("component"), "name"));
     }
 
-    Sbom spdx(JsonNode root) throws BulkheadException {
-      for (JsonNode p : root.path("packages")) {
-        count();
-        if ("OPERATING_SYSTEM".equals(text(p, "primaryPackagePurpose"))) {
-          os = osOf(text(p, "name"), text(p, "versionInfo"), text(p, "description"));
-          continue;
+    Sbom finishCycloneDx(JsonNode header) throws BulkheadException {
+      JsonNode meta = header.path("metadata").path("component");
+      if (meta.isObject()) {
+        OsInfo before = os;
+        for (JsonNode child : meta.path("components")) {
+          component(child);
         }
-        String purl = null;
-        for (JsonNode ref : p.path("externalRefs")) {
-          if ("purl".equals(text(ref, "referenceType"))) {
-            purl = text(ref, "referenceLocator");
-            break;
-          }
+        if (osFromComponent(meta) && before != null) {
+          os = before;
         }
-        String sourceName = null;
-        String sourceVersion = null;
-        String info = text(p, "sourceInfo");
-        if (info != null && info.startsWith("built package from: ")) {
-          String[] parts = info.substring("built package from: ".length()).strip().split("\\s+");
-          sourceName = parts[0].isEmpty() ? null : parts[0];
-          sourceVersion = parts.length > 1 ? parts[1] : null;
-        }
-        String layer = null;
-        String path = null;
-        String comment = text(p, "comment");
-        if (comment != null) {
-          for (String part : comment.split("; ")) {
-            if (part.startsWith("layer ")) {
-              layer = part.substring(6);
-            } else if (part.startsWith("path ")) {
-              path = part.substring(5);
-            }
-          }
-        }
-        if (purl == null
-            && text(p, "SPDXID") != null
-            && p.path("SPDXID").asText().equals(firstDescribed(root))) {
-          continue;
-        }
-        add(purl, text(p, "name"), text(p, "versionInfo"), sourceName, sourceVersion, layer, path);
       }
-      return finish(text(root, "name"));
+      return finish(text(meta, "name"));
+    }
+
+    /** Takes one SPDX package. */
+    void spdxPackage(JsonNode p) throws BulkheadException {
+      count();
+      if ("OPERATING_SYSTEM".equals(text(p, "primaryPackagePurpose"))) {
+        os = osOf(text(p, "name"), text(p, "versionInfo"), text(p, "description"));
+        return;
+      }
+      String purl = null;
+      for (JsonNode ref : p.path("externalRefs")) {
+        if ("purl".equals(text(ref, "referenceType"))) {
+          purl = text(ref, "referenceLocator");
+          break;
+        }
+      }
+      String sourceName = null;
+      String sourceVersion = null;
+      String info = text(p, "sourceInfo");
+      if (info != null && info.startsWith("built package from: ")) {
+        String[] parts = info.substring("built package from: ".length()).strip().split("\\s+");
+        sourceName = parts[0].isEmpty() ? null : parts[0];
+        sourceVersion = parts.length > 1 ? parts[1] : null;
+      }
+      String layer = null;
+      String path = null;
+      String comment = text(p, "comment");
+      if (comment != null) {
+        for (String part : comment.split("; ")) {
+          if (part.startsWith("layer ")) {
+            layer = part.substring(6);
+          } else if (part.startsWith("path ")) {
+            path = part.substring(5);
+          }
+        }
+      }
+      if (purl == null && text(p, "SPDXID") != null) {
+        withoutPurlIds.add(text(p, "SPDXID"));
+      }
+      add(purl, text(p, "name"), text(p, "versionInfo"), sourceName, sourceVersion, layer, path);
+    }
+
+    Sbom finishSpdx(JsonNode header) {
+      if (withoutPurlIds.contains(firstDescribed(header))) {
+        withoutPurl--; // the described target itself carries no purl, and needs none
+      }
+      return finish(text(header, "name"));
     }
 
     private static String firstDescribed(JsonNode root) {
