@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     subcommands = SbomScanCommand.class,
     description = {
-      "Write a software bill of materials (CycloneDX 1.6 JSON or SPDX 2.3 JSON) listing the",
-      "packages of an image or a directory, with purls, layers and files.",
+      "Write a software bill of materials of an image or a directory.",
+      "CycloneDX 1.6 JSON or SPDX 2.3 JSON: every package with its purl, layer and file.",
       "`bulkhead sbom scan FILE` scans an existing SBOM for vulnerabilities.",
       "",
       "TARGET is a directory or an image, as for `bulkhead image`:",

@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Scan an SBOM for vulnerabilities: every component with a package URL (purl) is matched",
-      "against the advisory database; OS packages need the distribution, taken from an",
-      "operating-system component or the purls' distro qualifier.",
+      "Scan an SBOM for vulnerabilities.",
+      "Every component with a package URL (purl) is matched against the advisory",
+      "database; OS packages need the distribution, taken from an operating-system",
+      "component or the purls' distro qualifier.",
       "FILE is CycloneDX JSON (1.2-1.6) or SPDX 2.x JSON, at most 64 MiB.",
       "The secret and malware options do not apply to SBOMs.",
       ""

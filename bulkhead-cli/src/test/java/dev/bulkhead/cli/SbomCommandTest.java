@@ -378,6 +378,22 @@ class SbomCommandTest {
   }
 
   @Test
+  void helpNamesTheFormatsTargetsAndSuppressionOptions() {
+    Outcome o = run("sbom", "--help");
+    assertThat(o.code()).isZero();
+    assertThat(o.out())
+        .contains("cyclonedx or spdx-json", "docker-archive:PATH", "oci:DIR[:TAG]", "--platform")
+        .contains("scan  Scan an SBOM for vulnerabilities.");
+    assertThat(run("sbom", "scan", "--help").out())
+        .contains("CycloneDX JSON (1.2-1.6) or SPDX 2.x JSON", "--vex=FILE", "--ignorefile=FILE");
+    assertThat(run("image", "--help").out()).contains("--vex=FILE", "--ignorefile", "cyclonedx");
+    assertThat(run("fs", "--help").out()).contains("--vex=FILE", "spdx-json");
+    o = run("sbom");
+    assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(o.err()).contains("bulkhead sbom scan FILE");
+  }
+
+  @Test
   void malformedInputsAreClearErrorsNamingTheFile() throws IOException {
     Path notJson = work.resolve("broken.json");
     Files.writeString(notJson, "{\"bomFormat\": \"CycloneDX\", ");
@@ -391,7 +407,12 @@ class SbomCommandTest {
     assertThat(o.err()).contains(other + " is neither a CycloneDX JSON BOM");
 
     Path deep = work.resolve("deep.json");
-    Files.writeString(deep, "[".repeat(5000) + "]".repeat(5000));
+    Files.writeString(
+        deep,
+        "{\"bomFormat\": \"CycloneDX\", \"components\": ["
+            + "[".repeat(5000)
+            + "]".repeat(5000)
+            + "]}");
     o = run("sbom", "scan", "--db", db.toString(), deep.toString());
     assertThat(o.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(o.err()).contains("SBOM " + deep).contains("nesting depth");
