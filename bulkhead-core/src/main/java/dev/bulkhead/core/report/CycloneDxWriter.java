@@ -41,6 +41,9 @@ public final class CycloneDxWriter implements ReportWriter {
   /** The property naming a package's source package version. */
   public static final String PROP_SOURCE_VERSION = "bulkhead:source_version";
 
+  /** The property of the operating-system component naming the release codename. */
+  public static final String PROP_OS_CODENAME = "bulkhead:os_codename";
+
   static final String TARGET_REF = "bulkhead:target";
   static final String OS_REF = "bulkhead:os";
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -146,6 +149,14 @@ public final class CycloneDxWriter implements ReportWriter {
     }
     if (os.prettyName() != null) {
       g.writeStringField("description", os.prettyName());
+    }
+    if (os.codename() != null) {
+      g.writeArrayFieldStart("properties");
+      g.writeStartObject();
+      g.writeStringField("name", PROP_OS_CODENAME);
+      g.writeStringField("value", os.codename());
+      g.writeEndObject();
+      g.writeEndArray();
     }
     g.writeEndObject();
   }

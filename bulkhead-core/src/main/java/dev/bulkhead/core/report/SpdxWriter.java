@@ -130,6 +130,9 @@ public final class SpdxWriter implements ReportWriter {
     if (os.prettyName() != null) {
       g.writeStringField("description", os.prettyName());
     }
+    if (os.codename() != null) {
+      g.writeStringField("comment", "codename " + os.codename());
+    }
     g.writeStringField("primaryPackagePurpose", "OPERATING_SYSTEM");
     g.writeEndObject();
   }

@@ -172,7 +172,10 @@ public final class SbomReader {
     void spdxPackage(JsonNode p) throws BulkheadException {
       count();
       if ("OPERATING_SYSTEM".equals(text(p, "primaryPackagePurpose"))) {
-        os = osOf(text(p, "name"), text(p, "versionInfo"), text(p, "description"));
+        String comment = text(p, "comment");
+        String codename =
+            comment != null && comment.startsWith("codename ") ? comment.substring(9) : null;
+        os = osOf(text(p, "name"), text(p, "versionInfo"), codename, text(p, "description"));
         return;
       }
       String purl = null;
@@ -244,7 +247,13 @@ public final class SbomReader {
       if (!"operating-system".equals(text(c, "type"))) {
         return false;
       }
-      os = osOf(text(c, "name"), text(c, "version"), text(c, "description"));
+      String codename = null;
+      for (JsonNode p : c.path("properties")) {
+        if ("bulkhead:os_codename".equals(p.path("name").asText())) {
+          codename = text(p, "value");
+        }
+      }
+      os = osOf(text(c, "name"), text(c, "version"), codename, text(c, "description"));
       return true;
     }
 
@@ -382,11 +391,11 @@ public final class SbomReader {
     return family == null ? null : new OsInfo(family, null, d, null);
   }
 
-  private static OsInfo osOf(String name, String version, String description) {
+  private static OsInfo osOf(String name, String version, String codename, String description) {
     if (name == null) {
       return null;
     }
-    return new OsInfo(name.toLowerCase(Locale.ROOT), version, null, description);
+    return new OsInfo(name.toLowerCase(Locale.ROOT), version, codename, description);
   }
 
   private static String text(JsonNode node, String field) {
