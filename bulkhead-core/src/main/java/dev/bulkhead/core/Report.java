@@ -111,24 +111,11 @@ public record Report(
   }
 
   /**
-   * Returns the package a finding was matched on: the first package with the finding's name,
-   * installed version and type (and layer, when both name one), or {@code null}.
+   * Returns the package a finding was matched on (see {@link PackageIndex#packageOf}), or {@code
+   * null}. Builds an index on each call: for many lookups, build one {@link PackageIndex}.
    */
   public Package packageOf(Finding finding) {
-    Package loose = null;
-    for (Package p : packages) {
-      if (p.name().equals(finding.packageName())
-          && p.version().equals(finding.installedVersion())
-          && (finding.packageType() == null || finding.packageType().equals(p.type()))) {
-        if (finding.layer() == null || p.layer() == null || finding.layer().equals(p.layer())) {
-          return p;
-        }
-        if (loose == null) {
-          loose = p;
-        }
-      }
-    }
-    return loose;
+    return new PackageIndex(packages).packageOf(finding);
   }
 
   /** Returns the content findings of one kind ({@link ContentFinding#SECRET} or MALWARE). */

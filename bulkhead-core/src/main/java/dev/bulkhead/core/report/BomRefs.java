@@ -2,6 +2,7 @@ package dev.bulkhead.core.report;
 
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Package;
+import dev.bulkhead.core.PackageIndex;
 import dev.bulkhead.core.Report;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -14,11 +15,11 @@ import java.util.Set;
  * unique, else the purl (or name and version) with a counter.
  */
 final class BomRefs {
-  private final Report report;
+  private final PackageIndex index;
   private final Map<Package, String> refs = new IdentityHashMap<>();
 
   BomRefs(Report report, String fallbackPrefix) {
-    this.report = report;
+    this.index = new PackageIndex(report.packages());
     Set<String> used = new HashSet<>();
     List<Package> packages = report.packages();
     for (int i = 0; i < packages.size(); i++) {
@@ -42,7 +43,7 @@ final class BomRefs {
 
   /** Returns the reference of the package a finding was matched on, or {@code null}. */
   String of(Finding f) {
-    Package p = report.packageOf(f);
+    Package p = index.packageOf(f);
     return p == null ? null : refs.get(p);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Package;
+import dev.bulkhead.core.PackageIndex;
 import dev.bulkhead.core.Report;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,8 +60,9 @@ public final class SpdxWriter implements ReportWriter {
   @Override
   public void write(Report report, OutputStream out) throws IOException {
     Map<Package, List<Finding>> findings = new IdentityHashMap<>();
+    PackageIndex index = new PackageIndex(report.packages());
     for (Finding f : report.findings()) {
-      Package p = report.packageOf(f);
+      Package p = index.packageOf(f);
       if (p != null) {
         findings.computeIfAbsent(p, k -> new ArrayList<>()).add(f);
       }

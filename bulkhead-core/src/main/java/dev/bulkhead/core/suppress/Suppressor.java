@@ -2,6 +2,7 @@ package dev.bulkhead.core.suppress;
 
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Package;
+import dev.bulkhead.core.PackageIndex;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.SuppressedFinding;
 import dev.bulkhead.core.sbom.Purl;
@@ -70,8 +71,9 @@ public final class Suppressor {
     }
     List<Finding> kept = new ArrayList<>();
     List<SuppressedFinding> silenced = new ArrayList<>(report.suppressed());
+    PackageIndex index = new PackageIndex(report.packages());
     for (Finding f : report.findings()) {
-      Package pkg = report.packageOf(f);
+      Package pkg = index.packageOf(f);
       String purlText = pkg == null ? null : pkg.purl();
       Purl purl = Purl.parseOrNull(purlText);
       String path = pkg == null ? null : pkg.path();
