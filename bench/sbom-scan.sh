@@ -24,21 +24,24 @@ image="docker-archive:$data/images/alpine-311.tar.gz"
 "$root/bulkhead" db import --quiet --db "$work/db.sqlite" "$data/advisories/alpine-secdb/v3.11" \
   "$root/bulkhead-cli/src/test/resources/dev/bulkhead/cli/alpine-secdb-v3.11-main-excerpt.json" >/dev/null
 
-# best of RUNS wall-clock seconds and the peak RSS (KiB) of that run: "SECONDS KIB"
+# best of RUNS wall-clock seconds, with the peak RSS (KiB) and CPU seconds (user+sys) of that run:
+# "SECONDS KIB CPU" (CPU time is the steadier figure on a loaded machine)
 best() {
-  local best_s="" best_kb=""
+  local best_s="" best_kb="" best_cpu=""
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    read -r s kb < "$work/t"
-    if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then best_s=$s; best_kb=$kb; fi
+    /usr/bin/time -f '%e %M %U %S' -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    read -r s kb u sy < "$work/t"
+    if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then
+      best_s=$s; best_kb=$kb; best_cpu=$(awk "BEGIN{print $u+$sy}")
+    fi
   done
-  echo "$best_s $best_kb"
+  echo "$best_s $best_kb $best_cpu"
 }
 
 bh=("$root/bulkhead")
-read -r t_image m_image < <(best "${bh[@]}" image -q --scanners vuln --db "$work/db.sqlite" -f json -o "$work/image.json" "$image")
-read -r t_sbom m_sbom < <(best "${bh[@]}" sbom -q -o "$work/alpine.cdx.json" "$image")
-read -r t_scan m_scan < <(best "${bh[@]}" sbom scan -q --db "$work/db.sqlite" -f json -o "$work/sbom.json" "$work/alpine.cdx.json")
+read -r t_image m_image c_image < <(best "${bh[@]}" image -q --scanners vuln --db "$work/db.sqlite" -f json -o "$work/image.json" "$image")
+read -r t_sbom m_sbom c_sbom < <(best "${bh[@]}" sbom -q -o "$work/alpine.cdx.json" "$image")
+read -r t_scan m_scan c_scan < <(best "${bh[@]}" sbom scan -q --db "$work/db.sqlite" -f json -o "$work/sbom.json" "$work/alpine.cdx.json")
 same=$(diff <(jq -c '[.findings[]|[.vulnerabilityId,.packageName]]|sort' "$work/image.json") \
             <(jq -c '[.findings[]|[.vulnerabilityId,.packageName]]|sort' "$work/sbom.json") >/dev/null && echo yes || echo NO)
 findings=$(jq '.findings|length' "$work/image.json")
@@ -58,14 +61,14 @@ for i in range(n):
 json.dump({"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1, "components": comps}, open(out, "w"))
 PY
 big_mb=$(awk "BEGIN{printf \"%.1f\", $(stat -c %s "$work/big.cdx.json")/1048576}")
-read -r t_big m_big < <(best "${bh[@]}" sbom scan -q --db "$work/db.sqlite" -f json -o "$work/big.json" "$work/big.cdx.json")
-read -r t_jq m_jq < <(best jq length "$work/big.cdx.json")
+read -r t_big m_big c_big < <(best "${bh[@]}" sbom scan -q --db "$work/db.sqlite" -f json -o "$work/big.json" "$work/big.cdx.json")
+read -r t_jq m_jq c_jq < <(best jq length "$work/big.cdx.json")
 packages=$(jq '.packages|length' "$work/big.json")
 
 printf 'Alpine 3.11 (%s findings), best of %s:\n' "$findings" "$runs"
-printf '  image scan (reference)  %6.2f s  %4d MiB RSS\n' "$t_image" $((m_image / 1024))
-printf '  sbom (CycloneDX)        %6.2f s  %4d MiB RSS  ratio %.2f\n' "$t_sbom" $((m_sbom / 1024)) "$(awk "BEGIN{print $t_sbom/$t_image}")"
-printf '  sbom scan               %6.2f s  %4d MiB RSS  ratio %.2f  same findings: %s\n' "$t_scan" $((m_scan / 1024)) "$(awk "BEGIN{print $t_scan/$t_image}")" "$same"
+printf '  image scan (reference)  %6.2f s  %5.2f s CPU  %4d MiB RSS\n' "$t_image" "$c_image" $((m_image / 1024))
+printf '  sbom (CycloneDX)        %6.2f s  %5.2f s CPU  %4d MiB RSS  ratio %.2f (CPU %.2f)\n' "$t_sbom" "$c_sbom" $((m_sbom / 1024)) "$(awk "BEGIN{print $t_sbom/$t_image}")" "$(awk "BEGIN{print $c_sbom/$c_image}")"
+printf '  sbom scan               %6.2f s  %5.2f s CPU  %4d MiB RSS  ratio %.2f (CPU %.2f)  same findings: %s\n' "$t_scan" "$c_scan" $((m_scan / 1024)) "$(awk "BEGIN{print $t_scan/$t_image}")" "$(awk "BEGIN{print $c_scan/$c_image}")" "$same"
 printf 'Synthetic CycloneDX, %s components, %s MiB:\n' "$n" "$big_mb"
-printf '  jq length (reference)   %6.2f s  %4d MiB RSS\n' "$t_jq" $((m_jq / 1024))
-printf '  sbom scan               %6.2f s  %4d MiB RSS  ratio %.2f  (%s packages read)\n' "$t_big" $((m_big / 1024)) "$(awk "BEGIN{print $t_big/$t_jq}")" "$packages"
+printf '  jq length (reference)   %6.2f s  %5.2f s CPU  %4d MiB RSS\n' "$t_jq" "$c_jq" $((m_jq / 1024))
+printf '  sbom scan               %6.2f s  %5.2f s CPU  %4d MiB RSS  ratio %.2f (CPU %.2f)  (%s packages read)\n' "$t_big" "$c_big" $((m_big / 1024)) "$(awk "BEGIN{print $t_big/$t_jq}")" "$(awk "BEGIN{print $c_big/$c_jq}")" "$packages"
