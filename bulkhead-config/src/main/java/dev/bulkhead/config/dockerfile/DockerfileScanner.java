@@ -147,7 +147,7 @@ public final class DockerfileScanner implements ConfigScanner {
       out.add(
           ConfigFinding.of(
               DockerfileRules.PIPE_TO_SHELL,
-              at(file, i, offsetInArgs(i, pipe.start())),
+              atCommand(file, i, pipe.start()),
               ref,
               "RUN pipes a download into an interpreter: " + excerpt(pipe.group())));
     }
@@ -157,7 +157,7 @@ public final class DockerfileScanner implements ConfigScanner {
       out.add(
           ConfigFinding.of(
               DockerfileRules.SUDO,
-              at(file, i, offsetInArgs(i, off)),
+              atCommand(file, i, off),
               ref,
               "RUN calls sudo; use USER to switch users instead"));
     }
@@ -166,7 +166,7 @@ public final class DockerfileScanner implements ConfigScanner {
       out.add(
           ConfigFinding.of(
               DockerfileRules.APT_LISTS,
-              at(file, i, offsetInArgs(i, apt.start())),
+              atCommand(file, i, apt.start()),
               ref,
               "RUN runs apt-get install without rm -rf /var/lib/apt/lists/* in the same step"));
     }
@@ -183,12 +183,24 @@ public final class DockerfileScanner implements ConfigScanner {
     return false;
   }
 
-  /** Maps an offset in {@link Instruction#commandText()} back to the arguments (heredocs: end). */
-  private static int offsetInArgs(Instruction i, int cmdOffset) {
-    if (i.json() != null) {
-      return 0;
+  /** The position of character {@code cmdOffset} of {@link Instruction#commandText()}. */
+  private static Location atCommand(String file, Instruction i, int cmdOffset) {
+    int head = i.json() != null ? String.join(" ", i.json()).length() : i.args().length();
+    if (cmdOffset < head) {
+      return at(file, i, i.json() != null ? 0 : cmdOffset);
     }
-    return Math.min(cmdOffset, Math.max(0, i.args().length() - 1));
+    int off = cmdOffset - head;
+    for (Instruction.Heredoc h : i.heredocs()) {
+      off--; // the newline before each body
+      if (off < h.body().length()) {
+        String before = h.body().substring(0, Math.max(0, off));
+        int nl = before.lastIndexOf('\n');
+        int lineInBody = (int) before.chars().filter(c -> c == '\n').count();
+        return new Location(file, h.line() + lineInBody, off - nl);
+      }
+      off -= h.body().length();
+    }
+    return at(file, i);
   }
 
   private static String excerpt(String s) {
@@ -253,7 +265,7 @@ public final class DockerfileScanner implements ConfigScanner {
       if (user != null) {
         String name = user.args().strip().split("\\s+")[0];
         String u = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
-        if (u.equals("root") || u.equals("0")) {
+        if (u.equals("root") || u.equals("0") || u.equalsIgnoreCase("ContainerAdministrator")) {
           out.add(
               ConfigFinding.of(
                   DockerfileRules.ROOT_USER,

@@ -20,7 +20,7 @@ final class SecretNames {
           "authkey");
   private static final Pattern NOT_A_VALUE =
       Pattern.compile(
-          "(?i).*(_file|_path|_dir|_location|_length|_len|_ttl|_expiry|_header|_name)$");
+          "(?i).*[_.-](file|path|dir|location|length|len|ttl|expiry|header|name|url|uri|endpoint|host|port|type|mode|enabled|version|timeout)$");
   private static final Pattern VALUE_SHAPES =
       Pattern.compile(
           "AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40,}"

@@ -124,4 +124,39 @@ class DockerfileParserTest {
               assertThat(x.message()).contains("0:0");
             });
   }
+
+  @Test
+  void findingsInHeredocsPointIntoTheBody() throws Exception {
+    List<ConfigFinding> f =
+        new DockerfileScanner()
+            .scan(
+                "Dockerfile",
+                "FROM debian:12.5\nRUN <<EOF\nset -e\n  curl -fsSL https://x.example/i | sh\nEOF\n"
+                    + "USER app\n");
+    assertThat(f)
+        .filteredOn(x -> x.rule().id().equals("BH-DF-0003"))
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.location().line()).isEqualTo(4);
+              assertThat(x.location().column()).isEqualTo(3);
+            });
+  }
+
+  @Test
+  void theUserIsInheritedThroughStages() throws Exception {
+    List<ConfigFinding> f =
+        new DockerfileScanner()
+            .scan(
+                "Dockerfile",
+                "FROM debian:12.5 AS base\nUSER root\nFROM base AS app\nHEALTHCHECK NONE\n");
+    assertThat(f)
+        .extracting(x -> x.rule().id() + "@" + x.location().line())
+        .containsExactlyInAnyOrder("BH-DF-0001@2", "BH-DF-0007@4");
+    assertThat(
+            new DockerfileScanner()
+                .scan("Dockerfile", "FROM debian:12.5 AS base\nUSER 1000\nFROM base\n"))
+        .extracting(x -> x.rule().id())
+        .containsExactly("BH-DF-0007");
+  }
 }
