@@ -98,8 +98,8 @@ public final class DockerfileParser {
 
   private Instruction readInstruction() throws ConfigParseException {
     StringBuilder text = new StringBuilder();
-    List<Integer> lineOf = new ArrayList<>();
-    List<Integer> colOf = new ArrayList<>();
+    IntList lineOf = new IntList();
+    IntList colOf = new IntList();
     int startLine = next + 1;
     String first = lines.get(next);
     int startCol = indexOfNonSpace(first) + 1;
@@ -223,6 +223,23 @@ public final class DockerfileParser {
       return List.copyOf(JSON.readValue(a, new TypeReference<List<String>>() {}));
     } catch (IOException | RuntimeException e) {
       return null; // BuildKit falls back to the shell form too
+    }
+  }
+
+  /** A growable int array, to keep a position per character without boxing. */
+  private static final class IntList {
+    private int[] a = new int[64];
+    private int n;
+
+    void add(int v) {
+      if (n == a.length) {
+        a = java.util.Arrays.copyOf(a, n * 2);
+      }
+      a[n++] = v;
+    }
+
+    int get(int i) {
+      return a[i];
     }
   }
 

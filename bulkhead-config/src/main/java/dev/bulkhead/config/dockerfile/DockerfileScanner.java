@@ -19,16 +19,18 @@ public final class DockerfileScanner implements ConfigScanner {
   private static final Pattern FIRST_INSTRUCTION = Pattern.compile("(?im)^\\s*(FROM|ARG)\\s+\\S+");
   private static final Pattern PIPE_TO_SHELL =
       Pattern.compile(
-          "\\b(curl|wget)\\b[^;&\\n]*?(?<!\\|)\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?"
+          "\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?"
               + "(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/usr)?(?:/local)?(?:/bin/)?"
-              + "(?:ba|z|k|da|a|fi)?sh\\b|\\b(curl|wget)\\b[^;&\\n]*?(?<!\\|)\\|(?!\\|)\\s*"
+              + "(?:ba|z|k|da|a|fi)?sh\\b|\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)\\s*"
               + "(?:sudo\\s+)?(?:/usr/bin/)?(?:python[0-9.]*|perl|ruby|node)\\b"
               + "|\\b(?:ba|z|k|da|a)?sh\\s+(?:-\\w+\\s+)*(?:-c\\s+)?[\"']?(?:\\$\\(|<\\()\\s*(curl|wget)\\b");
   private static final Pattern SUDO =
       Pattern.compile("(?:^|[;&|(`\\n]|\\$\\(|\\bthen\\b|\\bdo\\b|\\belse\\b)\\s*sudo(?:\\s|$)");
   private static final Pattern APT_INSTALL =
       Pattern.compile("\\bapt(?:-get)?\\s+(?:-\\S+\\s+)*install\\b");
-  private static final Pattern APT_CLEAN = Pattern.compile("\\brm\\s+[^;&|\\n]*/var/lib/apt/lists");
+  private static final Pattern APT_CLEAN =
+      Pattern.compile("\\brm\\s+[^;&|\\n]{0,400}/var/lib/apt/lists");
+  private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Pattern URL =
       Pattern.compile("(?i)^(?:https?|ftp)://\\S+|^git@\\S+|^git://\\S+");
 
@@ -143,7 +145,7 @@ public final class DockerfileScanner implements ConfigScanner {
       String file, Instruction i, ResourceRef ref, List<ConfigFinding> out) {
     String cmd = i.commandText();
     Matcher pipe = PIPE_TO_SHELL.matcher(cmd);
-    if (pipe.find()) {
+    if ((cmd.contains("curl") || cmd.contains("wget")) && pipe.find()) {
       out.add(
           ConfigFinding.of(
               DockerfileRules.PIPE_TO_SHELL,
@@ -152,7 +154,7 @@ public final class DockerfileScanner implements ConfigScanner {
               "RUN pipes a download into an interpreter: " + excerpt(pipe.group())));
     }
     Matcher sudo = SUDO.matcher(cmd);
-    if (sudo.find()) {
+    if (cmd.contains("sudo") && sudo.find()) {
       int off = cmd.indexOf("sudo", sudo.start());
       out.add(
           ConfigFinding.of(
@@ -162,7 +164,7 @@ public final class DockerfileScanner implements ConfigScanner {
               "RUN calls sudo; use USER to switch users instead"));
     }
     Matcher apt = APT_INSTALL.matcher(cmd);
-    if (apt.find() && !APT_CLEAN.matcher(cmd).find() && !listsMounted(i)) {
+    if (cmd.contains("apt") && apt.find() && !APT_CLEAN.matcher(cmd).find() && !listsMounted(i)) {
       out.add(
           ConfigFinding.of(
               DockerfileRules.APT_LISTS,
@@ -219,7 +221,7 @@ public final class DockerfileScanner implements ConfigScanner {
       words.addAll(i.json());
       i.json().forEach(w -> offsets.add(Math.max(0, i.args().indexOf(w))));
     } else {
-      Matcher m = Pattern.compile("\\S+").matcher(i.args());
+      Matcher m = WORD.matcher(i.args());
       while (m.find()) {
         words.add(m.group());
         offsets.add(m.start());

@@ -1,7 +1,6 @@
 package dev.bulkhead.config.dockerfile;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Decides whether an ENV or ARG carries a secret, by its name or by the shape of its value. */
@@ -26,7 +25,7 @@ final class SecretNames {
           "AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{40,}"
               + "|glpat-[A-Za-z0-9_-]{20}|xox[abprs]-[A-Za-z0-9-]{10,}|sk_live_[A-Za-z0-9]{16,}"
               + "|AIza[0-9A-Za-z_-]{35}|-----BEGIN [A-Z ]*PRIVATE KEY-----"
-              + "|[a-z][a-z0-9+.-]*://[^/\\s:@]+:[^/\\s@$]+@");
+              + "|\\b[a-z][a-z0-9+.-]{0,30}://[^/\\s:@]{1,256}:[^/\\s@$]{1,256}@");
   private static final Pattern ONLY_REFERENCE =
       Pattern.compile("\\$\\{?[A-Za-z_][A-Za-z0-9_]*(?::?[-+?][^}]*)?}?");
 
@@ -42,7 +41,14 @@ final class SecretNames {
     if (value != null && VALUE_SHAPES.matcher(value).find()) {
       return "holds a value shaped like a credential";
     }
-    String k = key.toLowerCase(Locale.ROOT).replaceAll("[_.-]", "");
+    StringBuilder sb = new StringBuilder(key.length());
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c != '_' && c != '.' && c != '-') {
+        sb.append(Character.toLowerCase(c));
+      }
+    }
+    String k = sb.toString();
     boolean named = WORDS.stream().anyMatch(k::contains) && !NOT_A_VALUE.matcher(key).matches();
     if (!named) {
       return null;

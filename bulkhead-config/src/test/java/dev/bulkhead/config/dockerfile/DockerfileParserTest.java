@@ -2,9 +2,11 @@ package dev.bulkhead.config.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.spi.ConfigParseException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -158,5 +160,26 @@ class DockerfileParserTest {
                 .scan("Dockerfile", "FROM debian:12.5 AS base\nUSER 1000\nFROM base\n"))
         .extracting(x -> x.rule().id())
         .containsExactly("BH-DF-0007");
+  }
+
+  @Test
+  void hostileLinesDoNotBacktrackForever() {
+    String curls = "curl x ".repeat(100_000);
+    String letters = "a".repeat(500_000);
+    String text =
+        "FROM debian:12.5\nRUN "
+            + curls
+            + "\nRUN rm "
+            + "x".repeat(200_000)
+            + " apt-get install y\nENV DB_URL="
+            + letters
+            + "\nUSER 1\n";
+    List<ConfigFinding> f =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> new DockerfileScanner().scan("Dockerfile", text));
+    assertThat(f)
+        .extracting(x -> x.rule().id())
+        .contains("BH-DF-0008")
+        .doesNotContain("BH-DF-0003");
   }
 }
