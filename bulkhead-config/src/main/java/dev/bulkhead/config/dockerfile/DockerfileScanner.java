@@ -47,7 +47,7 @@ public final class DockerfileScanner implements ConfigScanner {
   @Override
   public boolean accepts(String fileName, String head) {
     if (NAME.matcher(fileName).matches()) {
-      return true;
+      return !fileName.toLowerCase(Locale.ROOT).endsWith(".dockerignore");
     }
     if (!fileName.equals("-")) {
       return false;

@@ -56,7 +56,7 @@ class DockerfileParserTest {
                 + "\tbeta\n"
                 + "\tB\n"
                 + "RUN <<EOF\n"
-                + "echo $((1<<2))\n"
+                + "echo $((1<<2)) && cat <<<word\n"
                 + "EOF\n"
                 + "USER 1000\n");
     List<Instruction> all = df.instructions();
@@ -66,6 +66,19 @@ class DockerfileParserTest {
         .containsExactly("alpha\n", "beta\n");
     assertThat(all.get(2).heredocs().get(0).line()).isEqualTo(8);
     assertThat(all.get(3).line()).isEqualTo(10);
+  }
+
+  @Test
+  void acceptsDockerfileNamesAndSniffsStdin() {
+    DockerfileScanner s = new DockerfileScanner();
+    assertThat(s.accepts("Dockerfile", "")).isTrue();
+    assertThat(s.accepts("Dockerfile.prod", "")).isTrue();
+    assertThat(s.accepts("api.Dockerfile", "")).isTrue();
+    assertThat(s.accepts("Containerfile", "")).isTrue();
+    assertThat(s.accepts("Dockerfile.dockerignore", "")).isFalse();
+    assertThat(s.accepts("-", "# comment\nFROM alpine:3.19\n")).isTrue();
+    assertThat(s.accepts("-", "apiVersion: v1\nkind: Pod\n")).isFalse();
+    assertThat(s.accepts("main.go", "FROM x")).isFalse();
   }
 
   @Test
