@@ -38,6 +38,8 @@ public final class ComposeScanner implements ConfigScanner {
   private static final Pattern SOCKET =
       Pattern.compile(
           "(?i).*/(docker|podman|containerd|crio|cri-dockerd)\\.sock|//\\./pipe/docker_engine");
+  private static final Pattern INTERPOLATION =
+      Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
   private static final int MAX_SERVICES = 10_000;
   private static final int MAX_MERGE_DEPTH = 8;
 
@@ -171,6 +173,7 @@ public final class ComposeScanner implements ConfigScanner {
         return;
       }
       source = scalar(src.getValueNode());
+      source = source == null ? null : INTERPOLATION.matcher(source).replaceAll("$1");
       where = src.getKeyNode();
     } else {
       return;
@@ -189,14 +192,28 @@ public final class ComposeScanner implements ConfigScanner {
     }
   }
 
-  /** The host side of a short volume spec, {@code SRC:DST[:MODE]}, or null for none. */
+  /**
+   * The host side of a short volume spec, {@code SRC:DST[:MODE]}, or null for none; a colon inside
+   * {@code ${VAR:-default}} does not split, and such a variable is replaced by its default.
+   */
   static String shortSource(String spec) {
     if (spec == null) {
       return null;
     }
     int start = spec.matches("^[A-Za-z]:[\\\\/].*") ? 2 : 0;
-    int colon = spec.indexOf(':', start);
-    return colon < 0 ? null : spec.substring(0, colon);
+    int depth = 0;
+    for (int i = start; i < spec.length(); i++) {
+      char c = spec.charAt(i);
+      if (c == '$' && i + 1 < spec.length() && spec.charAt(i + 1) == '{') {
+        depth++;
+        i++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (c == ':' && depth == 0) {
+        return INTERPOLATION.matcher(spec.substring(0, i)).replaceAll("$1");
+      }
+    }
+    return null;
   }
 
   private static String danger(String cap) {

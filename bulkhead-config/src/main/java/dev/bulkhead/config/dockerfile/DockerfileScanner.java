@@ -273,8 +273,9 @@ public final class DockerfileScanner implements ConfigScanner {
                   DockerfileRules.ROOT_USER,
                   at(file, user, 0),
                   ref(last),
-                  "the last USER of the final stage is "
+                  "the final image runs as USER "
                       + name
+                      + (s == last ? "" : " (set in stage " + ref(s).name() + ")")
                       + "; switch to an unprivileged user"));
         }
         return;

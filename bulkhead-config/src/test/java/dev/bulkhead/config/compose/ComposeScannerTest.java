@@ -63,5 +63,8 @@ class ComposeScannerTest {
   void windowsDriveLettersAreNotTheSourceSeparator() {
     assertThat(ComposeScanner.shortSource("C:\\data:/data")).isEqualTo("C:\\data");
     assertThat(ComposeScanner.shortSource("named")).isNull();
+    assertThat(ComposeScanner.shortSource("${SOCK:-/var/run/docker.sock}:/var/run/docker.sock:ro"))
+        .isEqualTo("/var/run/docker.sock");
+    assertThat(ComposeScanner.shortSource("${DATA}:/data")).isEqualTo("${DATA}");
   }
 }
