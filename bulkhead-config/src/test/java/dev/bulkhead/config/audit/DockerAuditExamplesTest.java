@@ -79,4 +79,19 @@ class DockerAuditExamplesTest {
         .contains("CIS 2.5");
     assertThat(r.engine()).startsWith("podman 4.3.1");
   }
+
+  @Test
+  void ruleIdsAreUniqueAndEveryRuleMapsToACisControl() {
+    assertThat(DockerAuditRules.ALL).extracting(Rule::id).doesNotHaveDuplicates();
+    assertThat(DockerAuditRules.ALL)
+        .allSatisfy(
+            r -> {
+              assertThat(r.id()).startsWith("BH-DOCKER-");
+              assertThat(r.frameworks())
+                  .singleElement()
+                  .asString()
+                  .matches("cis-docker:\\d+\\.\\d+");
+              assertThat(r.references()).isNotEmpty();
+            });
+  }
 }
