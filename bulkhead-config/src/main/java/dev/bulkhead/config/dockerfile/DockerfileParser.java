@@ -177,7 +177,14 @@ public final class DockerfileParser {
       throws ConfigParseException {
     Matcher m = HEREDOC.matcher(args);
     List<Instruction.Heredoc> out = new ArrayList<>();
+    boolean[] quoted = null;
     while (m.find()) {
+      if (quoted == null) {
+        quoted = quotedMask(args);
+      }
+      if (quoted[m.start()]) {
+        continue; // echo "<<EOF" is text, not a here-document
+      }
       boolean stripTabs = !m.group(1).isEmpty();
       String delimiter = m.group(3);
       int bodyStart = next;
@@ -200,6 +207,24 @@ public final class DockerfileParser {
       out.add(new Instruction.Heredoc(delimiter, body.toString(), bodyStart + 1));
     }
     return List.copyOf(out);
+  }
+
+  /** Marks each character of {@code s} that lies inside a single- or double-quoted string. */
+  static boolean[] quotedMask(String s) {
+    boolean[] mask = new boolean[s.length()];
+    char quote = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      mask[i] = quote != 0;
+      if (c == '\\' && quote != '\'' && i + 1 < s.length()) {
+        mask[++i] = quote != 0;
+      } else if (quote == 0 && (c == '"' || c == '\'')) {
+        quote = c;
+      } else if (c == quote) {
+        quote = 0;
+      }
+    }
+    return mask;
   }
 
   /** The index of a line-continuation escape at the end of {@code l}, or -1. */

@@ -82,6 +82,16 @@ class DockerfileParserTest {
   }
 
   @Test
+  void quotedHeredocMarkersAreText() throws Exception {
+    Dockerfile df =
+        DockerfileParser.parse("Dockerfile", "FROM a:1\nRUN echo \"<<EOF\" 'x <<B'\nUSER 1\n");
+    assertThat(df.instructions())
+        .extracting(Instruction::keyword)
+        .containsExactly("FROM", "RUN", "USER");
+    assertThat(df.instructions().get(1).heredocs()).isEmpty();
+  }
+
+  @Test
   void anUnclosedHeredocIsAParseErrorWithItsLine() {
     assertThatThrownBy(() -> DockerfileParser.parse("x/Dockerfile", "FROM a:1\nRUN <<EOF\necho\n"))
         .isInstanceOf(ConfigParseException.class)
