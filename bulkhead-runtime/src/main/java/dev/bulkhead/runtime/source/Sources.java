@@ -12,7 +12,13 @@ public final class Sources {
   private static final Map<String, TraceSource> BY_KIND = new LinkedHashMap<>();
 
   static {
-    for (TraceSource s : List.<TraceSource>of(new AdfaLdSource())) {
+    for (TraceSource s :
+        List.of(
+            new AdfaLdSource(),
+            new LidDsSource(),
+            new StraceSource(),
+            new FalcoSource(),
+            new TetragonSource())) {
       if (BY_KIND.put(s.kind(), s) != null) {
         throw new IllegalStateException("duplicate source kind " + s.kind());
       }

@@ -17,12 +17,12 @@ import java.util.zip.GZIPInputStream;
  * error messages. Files ending in {@code .gz} are decompressed.
  */
 final class TextLines implements AutoCloseable {
-  private final Path file;
+  private final String file;
   private final BufferedReader reader;
   private final int maxLineChars;
   private int lineNumber;
 
-  private TextLines(Path file, BufferedReader reader, int maxLineChars) {
+  private TextLines(String file, BufferedReader reader, int maxLineChars) {
     this.file = file;
     this.reader = reader;
     this.maxLineChars = maxLineChars;
@@ -47,19 +47,24 @@ final class TextLines implements AutoCloseable {
       if (file.getFileName().toString().endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);
       }
-      BufferedReader r =
-          new BufferedReader(
-              new InputStreamReader(
-                  in,
-                  StandardCharsets.UTF_8
-                      .newDecoder()
-                      .onMalformedInput(CodingErrorAction.REPLACE)
-                      .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-              1 << 16);
-      return new TextLines(file, r, limits.maxLineChars());
+      return of(file.toString(), in, limits);
     } catch (IOException e) {
       throw new BulkheadException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** Reads lines from {@code in}, named {@code name} in errors, at most the file-size limit. */
+  static TextLines of(String name, InputStream in, SourceLimits limits) {
+    BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                new Bounded(in, limits.maxFileBytes(), name),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)),
+            1 << 16);
+    return new TextLines(name, r, limits.maxLineChars());
   }
 
   /**
@@ -117,6 +122,44 @@ final class TextLines implements AutoCloseable {
       reader.close();
     } catch (IOException e) {
       // Closing a reader we only read from; nothing to recover.
+    }
+  }
+
+  /** Fails reading past a byte limit, against decompression bombs. */
+  static final class Bounded extends java.io.FilterInputStream {
+    private final long limit;
+    private final String name;
+    private long count;
+
+    Bounded(InputStream in, long limit, String name) {
+      super(in);
+      this.limit = limit;
+      this.name = name;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        check(1);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        check(n);
+      }
+      return n;
+    }
+
+    private void check(int n) throws IOException {
+      count += n;
+      if (count > limit) {
+        throw new IOException(name + " is larger than the limit of " + limit + " bytes");
+      }
     }
   }
 }

@@ -45,7 +45,7 @@ public final class NgramModel implements SequenceModel {
    */
   public record Params(int order, int window, int vocabulary) {
     /** The settings measured best on ADFA-LD validation data (docs/RUNTIME-EVAL.md). */
-    public static final Params DEFAULT = new Params(6, 32, 512);
+    public static final Params DEFAULT = new Params(8, 32, 512);
 
     public Params {
       if (order < 1 || order > 16 || window < 1 || window > 100_000 || vocabulary < 2) {
