@@ -146,9 +146,10 @@ public final class Stide implements SequenceModel {
     @Override
     public List<String> explain() {
       List<String> out = new ArrayList<>();
-      for (int j = 0; j < frame; j++) {
-        if (mismatch[j]) {
-          out.add("unseen window " + Arrays.toString(frameWindows[j]));
+      for (long c = Math.max(1, count - frame + 1); c <= count; c++) {
+        int slot = (int) (c % frame);
+        if (mismatch[slot]) {
+          out.add("unseen window " + Arrays.toString(frameWindows[slot]));
         }
       }
       return out;
