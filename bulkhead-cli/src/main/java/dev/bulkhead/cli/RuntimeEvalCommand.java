@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Learn on clean traces, then measure per-trace ROC-AUC and the detection rate at",
-      "1% and 5% false alarms (thresholds from the normal traces) for the learned model",
+      "1%% and 5%% false alarms (thresholds from the normal traces) for the learned model",
       "and STIDE side by side; LID-DS metrics too when recordings carry exploit times.",
       "A bare DIR means adfa-ld:DIR."
     })

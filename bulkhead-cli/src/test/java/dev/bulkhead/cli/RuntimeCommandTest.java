@@ -82,7 +82,8 @@ class RuntimeCommandTest {
         .contains("--train")
         .contains("--normal")
         .contains("--attack")
-        .contains("STIDE");
+        .contains("STIDE")
+        .contains("1% and 5% false alarms");
   }
 
   @Test

@@ -132,7 +132,7 @@ public final class ModelFile {
     if (n < 0 || n > MAX_ENTRIES) {
       throw new IOException("table size " + n + " out of range");
     }
-    LongIntMap map = new LongIntMap(n);
+    LongIntMap map = new LongIntMap(Math.min(n, 1 << 16)); // grows; a hostile count costs nothing
     for (int i = 0; i < n; i++) {
       long key = in.readLong();
       int value = in.readInt();
