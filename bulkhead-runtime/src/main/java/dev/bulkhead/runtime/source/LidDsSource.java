@@ -68,7 +68,7 @@ final class LidDsSource implements TraceSource {
           }
         }
         try (TextLines lines = TextLines.open(file, limits)) {
-          sink.accept(Trace.ofEvents(id, events(lines, file.toString(), limits), exploit));
+          sink.accept(Trace.ofEvents(id, events(lines, limits), exploit));
         }
       }
     }
@@ -107,7 +107,7 @@ final class LidDsSource implements TraceSource {
       }
       String name = file + "!" + sc.getName();
       try (TextLines lines = TextLines.of(name, zip.getInputStream(sc), limits)) {
-        sink.accept(Trace.ofEvents(id, events(lines, name, limits), exploit));
+        sink.accept(Trace.ofEvents(id, events(lines, limits), exploit));
       }
     } catch (IOException e) {
       throw new BulkheadException(file + ": cannot read the zip: " + e.getMessage(), e);
@@ -145,7 +145,7 @@ final class LidDsSource implements TraceSource {
     return (long) (abs.asDouble() * 1e9);
   }
 
-  private static List<RuntimeEvent> events(TextLines lines, String name, SourceLimits limits)
+  private static List<RuntimeEvent> events(TextLines lines, SourceLimits limits)
       throws BulkheadException {
     List<RuntimeEvent> events = new ArrayList<>();
     Map<Integer, RuntimeEvent.ProcessInfo> procs = new HashMap<>();

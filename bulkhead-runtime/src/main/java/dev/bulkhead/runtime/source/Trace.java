@@ -1,26 +1,36 @@
 package dev.bulkhead.runtime.source;
 
 import dev.bulkhead.runtime.event.RuntimeEvent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The events of one recorded trace or process, in order, with the system call numbers the sequence
  * models read.
- *
- * @param id stable name of the trace: the path relative to the source directory, plus {@code #PID}
- *     when one file holds several processes
- * @param events the events in time order
- * @param syscalls the system call numbers of the events that are system calls, in order
- * @param exploitTimeNanos when the recording says an exploit started, in the events' clock, or -1
- *     when it has none or is clean
  */
-public record Trace(String id, List<RuntimeEvent> events, int[] syscalls, long exploitTimeNanos) {
+public final class Trace {
+  private final String id;
+  private final List<RuntimeEvent> events;
+  private final int[] syscalls;
+  private final long exploitTimeNanos;
 
-  public Trace {
-    Objects.requireNonNull(id, "id");
-    events = List.copyOf(events);
-    Objects.requireNonNull(syscalls, "syscalls");
+  /**
+   * Creates a trace.
+   *
+   * @param id stable name of the trace: the path relative to the source directory, plus {@code
+   *     #PID} when one file holds several processes
+   * @param events the events in time order
+   * @param syscalls the system call numbers of the events that are system calls, in order (kept,
+   *     not copied)
+   * @param exploitTimeNanos when the recording says an exploit started, in the events' clock, or -1
+   *     when it has none or is clean
+   */
+  public Trace(String id, List<RuntimeEvent> events, int[] syscalls, long exploitTimeNanos) {
+    this.id = Objects.requireNonNull(id, "id");
+    this.events = List.copyOf(events);
+    this.syscalls = Objects.requireNonNull(syscalls, "syscalls");
+    this.exploitTimeNanos = exploitTimeNanos;
   }
 
   /** A trace of bare system call numbers, as ADFA-LD stores them. */
@@ -34,6 +44,26 @@ public record Trace(String id, List<RuntimeEvent> events, int[] syscalls, long e
     return new Trace(id, events, calls, exploitTimeNanos);
   }
 
+  /** Returns the stable name of the trace. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns the events in time order. */
+  public List<RuntimeEvent> events() {
+    return events;
+  }
+
+  /** Returns the system call numbers in order; callers must not modify the array. */
+  public int[] syscalls() {
+    return syscalls;
+  }
+
+  /** Returns the exploit start time in the events' clock, or -1. */
+  public long exploitTimeNanos() {
+    return exploitTimeNanos;
+  }
+
   /** Returns the number of system calls. */
   public int length() {
     return syscalls.length;
@@ -44,13 +74,13 @@ public record Trace(String id, List<RuntimeEvent> events, int[] syscalls, long e
     return o instanceof Trace t
         && id.equals(t.id)
         && events.equals(t.events)
-        && java.util.Arrays.equals(syscalls, t.syscalls)
+        && Arrays.equals(syscalls, t.syscalls)
         && exploitTimeNanos == t.exploitTimeNanos;
   }
 
   @Override
   public int hashCode() {
-    return id.hashCode() * 31 + java.util.Arrays.hashCode(syscalls);
+    return id.hashCode() * 31 + Arrays.hashCode(syscalls);
   }
 
   @Override
