@@ -35,7 +35,7 @@ public final class YamlDocs {
   public static final int MAX_DOCUMENTS = 100_000;
 
   /** Most values (scalars, maps, lists) built from one file. */
-  public static final int MAX_NODES = 5_000_000;
+  public static final int MAX_NODES = 2_000_000;
 
   /** Deepest nesting of maps and lists. */
   public static final int MAX_DEPTH = 200;
@@ -91,6 +91,11 @@ public final class YamlDocs {
     } catch (YamlEngineException e) {
       throw new ConfigParseException(
           new Location(file, 0, 0), file + ": invalid YAML: " + oneLine(e.getMessage()));
+    } catch (StackOverflowError e) {
+      // SnakeYAML's composer recurses once per nesting level; the parse is abandoned whole, so
+      // no state outlives the error.
+      throw new ConfigParseException(
+          new Location(file, 0, 0), file + ": YAML nested too deeply to parse; refusing");
     }
     return docs;
   }
