@@ -7,6 +7,7 @@ import dev.bulkhead.config.yaml.YamlDocs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads Kubernetes objects from YAML or JSON text: every document that has a {@code kind}, with
@@ -24,6 +25,26 @@ public final class K8sResources {
    */
   public static List<K8sResource> read(String file, String text) throws ConfigParseException {
     return of(YamlDocs.parse(file, text));
+  }
+
+  /**
+   * Parses {@code text} and hands each object to {@code sink} as soon as its document is read, so
+   * memory does not grow with the number of documents.
+   *
+   * @throws ConfigParseException when the text is not valid YAML/JSON (objects before the problem
+   *     have been handed over)
+   */
+  public static void forEach(String file, String text, Consumer<K8sResource> sink)
+      throws ConfigParseException {
+    List<K8sResource> batch = new ArrayList<>();
+    YamlDocs.forEach(
+        file,
+        text,
+        doc -> {
+          batch.clear();
+          add(doc, new ArrayList<>(), doc.root(), batch, 0);
+          batch.forEach(sink);
+        });
   }
 
   /** Returns the objects of already parsed documents. */

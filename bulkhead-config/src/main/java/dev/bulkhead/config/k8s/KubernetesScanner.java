@@ -94,15 +94,19 @@ public final class KubernetesScanner implements ConfigScanner {
   @Override
   public List<ConfigFinding> scan(String file, String text) throws ConfigParseException {
     List<ConfigFinding> out = new ArrayList<>();
-    for (K8sResource r : K8sResources.read(file, text)) {
-      scanned.add(new ScannedResource(r.ref(), r.location()));
-      List<ConfigFinding> found = new ArrayList<>();
-      evaluate(r, found);
-      for (ResourceEvaluator e : evaluators) {
-        found.addAll(e.evaluate(r));
-      }
-      out.addAll(suppress(r, found));
-    }
+    List<ConfigFinding> found = new ArrayList<>();
+    K8sResources.forEach(
+        file,
+        text,
+        r -> {
+          scanned.add(new ScannedResource(r.ref(), r.location()));
+          found.clear();
+          evaluate(r, found);
+          for (ResourceEvaluator e : evaluators) {
+            found.addAll(e.evaluate(r));
+          }
+          out.addAll(suppress(r, found));
+        });
     return out;
   }
 

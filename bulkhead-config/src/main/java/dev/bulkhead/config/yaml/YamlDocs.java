@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
@@ -51,6 +52,20 @@ public final class YamlDocs {
    *     position of the problem
    */
   public static List<YamlDoc> parse(String file, String text) throws ConfigParseException {
+    List<YamlDoc> docs = new ArrayList<>();
+    forEach(file, text, docs::add);
+    return docs;
+  }
+
+  /**
+   * Parses {@code text} one document at a time, handing each non-empty document to {@code sink}
+   * before reading the next, so a large multi-document file never has to be held whole.
+   *
+   * @throws ConfigParseException as {@link #parse}; documents before the problem have been handed
+   *     to {@code sink} already
+   */
+  public static void forEach(String file, String text, Consumer<YamlDoc> sink)
+      throws ConfigParseException {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -59,7 +74,6 @@ public final class YamlDocs {
             .setAllowRecursiveKeys(false)
             .setCodePointLimit(Integer.MAX_VALUE)
             .build();
-    List<YamlDoc> docs = new ArrayList<>();
     Converter converter = new Converter(file);
     try {
       int index = 0;
@@ -71,7 +85,7 @@ public final class YamlDocs {
         }
         Object value = converter.convert(node, 0);
         if (value != null) {
-          docs.add(new YamlDoc(file, index, node, value));
+          sink.accept(new YamlDoc(file, index, node, value));
         }
         index++;
       }
@@ -97,7 +111,6 @@ public final class YamlDocs {
       throw new ConfigParseException(
           new Location(file, 0, 0), file + ": YAML nested too deeply to parse; refusing");
     }
-    return docs;
   }
 
   private static String oneLine(String s) {
