@@ -24,7 +24,9 @@ public final class K8sResources {
    * @throws ConfigParseException when the text is not valid YAML/JSON
    */
   public static List<K8sResource> read(String file, String text) throws ConfigParseException {
-    return of(YamlDocs.parse(file, text));
+    List<K8sResource> out = new ArrayList<>();
+    forEach(file, text, out::add);
+    return out;
   }
 
   /**
@@ -40,6 +42,7 @@ public final class K8sResources {
     YamlDocs.forEach(
         file,
         text,
+        true,
         doc -> {
           batch.clear();
           add(doc, new ArrayList<>(), doc.root(), batch, 0);

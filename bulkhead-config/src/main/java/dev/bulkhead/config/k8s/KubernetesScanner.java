@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * <p>One instance scans one run: it remembers namespaces and NetworkPolicies across files for
  * {@link #finish()}. A resource annotated {@code bulkhead.dev/ignore: BH-K8S-0005 reason} (one
- * entry per line or separated by {@code ;}) gets that rule's findings marked suppressed.
+ * entry per line or separated by {@code ;}; on a workload, its pod template's annotations count
+ * too) gets that rule's findings marked suppressed.
  */
 public final class KubernetesScanner implements ConfigScanner {
   /** The annotation that suppresses rules on one resource. */
@@ -196,12 +197,26 @@ public final class KubernetesScanner implements ConfigScanner {
 
   /** Marks findings whose rule the resource's ignore annotation names. */
   static List<ConfigFinding> suppress(K8sResource r, List<ConfigFinding> found) {
-    Object ann = r.annotations().get(IGNORE_ANNOTATION);
-    if (ann == null || found.isEmpty()) {
+    if (found.isEmpty()) {
+      return found;
+    }
+    StringBuilder ann = new StringBuilder();
+    Object own = r.annotations().get(IGNORE_ANNOTATION);
+    if (own != null) {
+      ann.append(own).append('\n');
+    }
+    Optional<PodSpecView> pod = PodSpecView.of(r);
+    if (pod.isPresent() && !r.kind().equals("Pod")) {
+      Object template = pod.get().annotations().get(IGNORE_ANNOTATION);
+      if (template != null) {
+        ann.append(template);
+      }
+    }
+    if (ann.length() == 0) {
       return found;
     }
     Map<String, String> reasons = new LinkedHashMap<>();
-    for (String entry : String.valueOf(ann).split("[;\\n]")) {
+    for (String entry : ann.toString().split("[;\\n]")) {
       String e = entry.strip();
       if (e.isEmpty()) {
         continue;

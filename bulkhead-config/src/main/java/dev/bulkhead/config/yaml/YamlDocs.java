@@ -66,6 +66,18 @@ public final class YamlDocs {
    */
   public static void forEach(String file, String text, Consumer<YamlDoc> sink)
       throws ConfigParseException {
+    forEach(file, text, false, sink);
+  }
+
+  /**
+   * Like {@link #forEach(String, String, Consumer)}; with {@code yaml11Booleans} the plain scalars
+   * {@code yes}, {@code no}, {@code on} and {@code off} (any case form YAML 1.1 lists) read as
+   * booleans, as Kubernetes' YAML reader (sigs.k8s.io/yaml on go-yaml v2) reads them: {@code
+   * privileged: on} is a privileged container to the API server.
+   */
+  public static void forEach(
+      String file, String text, boolean yaml11Booleans, Consumer<YamlDoc> sink)
+      throws ConfigParseException {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(file)
@@ -74,7 +86,7 @@ public final class YamlDocs {
             .setAllowRecursiveKeys(false)
             .setCodePointLimit(Integer.MAX_VALUE)
             .build();
-    Converter converter = new Converter(file);
+    Converter converter = new Converter(file, yaml11Booleans);
     try {
       int index = 0;
       for (Node node : new Compose(settings).composeAllFromString(text)) {
@@ -125,10 +137,12 @@ public final class YamlDocs {
   /** Turns nodes into plain values, counting them to bound alias expansion. */
   private static final class Converter {
     private final String file;
+    private final boolean yaml11Booleans;
     private long nodes;
 
-    Converter(String file) {
+    Converter(String file, boolean yaml11Booleans) {
       this.file = file;
+      this.yaml11Booleans = yaml11Booleans;
     }
 
     Object convert(Node node, int depth) throws ConfigParseException {
@@ -143,7 +157,7 @@ public final class YamlDocs {
             file + ": YAML nested deeper than " + MAX_DEPTH + " levels (or recursive); refusing");
       }
       if (node instanceof ScalarNode) {
-        return scalar((ScalarNode) node);
+        return scalar((ScalarNode) node, yaml11Booleans);
       }
       if (node instanceof SequenceNode) {
         List<Node> items = ((SequenceNode) node).getValue();
@@ -161,7 +175,7 @@ public final class YamlDocs {
           merge(out, t.getValueNode(), depth);
           continue;
         }
-        Object key = k instanceof ScalarNode ? scalar((ScalarNode) k) : null;
+        Object key = k instanceof ScalarNode ? ((ScalarNode) k).getValue() : null;
         out.put(String.valueOf(key), convert(t.getValueNode(), depth + 1));
       }
       return out;
@@ -189,9 +203,29 @@ public final class YamlDocs {
       }
     }
 
-    private static Object scalar(ScalarNode s) {
+    private static Object scalar(ScalarNode s, boolean yaml11Booleans) {
       Tag tag = s.getTag();
       String v = s.getValue();
+      if (yaml11Booleans && s.getScalarStyle() == ScalarStyle.PLAIN && Tag.STR.equals(tag)) {
+        switch (v) {
+          case "yes":
+          case "Yes":
+          case "YES":
+          case "on":
+          case "On":
+          case "ON":
+            return Boolean.TRUE;
+          case "no":
+          case "No":
+          case "NO":
+          case "off":
+          case "Off":
+          case "OFF":
+            return Boolean.FALSE;
+          default:
+            break;
+        }
+      }
       if (Tag.NULL.equals(tag)) {
         return null;
       }
