@@ -88,7 +88,7 @@ class KubernetesScannerTest {
     assertThat(impersonate.location()).isEqualTo(new Location("test.yaml", 7, 18));
     ConfigFinding admin =
         found.stream().filter(f -> f.rule().id().equals("BH-K8S-0053")).findFirst().get();
-    assertThat(admin.location()).isEqualTo(new Location("test.yaml", 12, 35));
+    assertThat(admin.location()).isEqualTo(new Location("test.yaml", 12, 30));
   }
 
   @Test
