@@ -276,6 +276,7 @@ public final class ConfigEngine {
       try {
         findings.addAll(s.scan(name, text));
       } catch (ConfigParseException e) {
+        findings.addAll(e.partialFindings());
         Location at = e.location() == null ? new Location(name, 0, 0) : e.location();
         warnings.add(new ConfigWarning(at, e.getMessage()));
       } catch (RuntimeException e) {

@@ -96,18 +96,23 @@ public final class KubernetesScanner implements ConfigScanner {
   public List<ConfigFinding> scan(String file, String text) throws ConfigParseException {
     List<ConfigFinding> out = new ArrayList<>();
     List<ConfigFinding> found = new ArrayList<>();
-    K8sResources.forEach(
-        file,
-        text,
-        r -> {
-          scanned.add(new ScannedResource(r.ref(), r.location()));
-          found.clear();
-          evaluate(r, found);
-          for (ResourceEvaluator e : evaluators) {
-            found.addAll(e.evaluate(r));
-          }
-          out.addAll(suppress(r, found));
-        });
+    try {
+      K8sResources.forEach(
+          file,
+          text,
+          r -> {
+            scanned.add(new ScannedResource(r.ref(), r.location()));
+            found.clear();
+            evaluate(r, found);
+            for (ResourceEvaluator e : evaluators) {
+              found.addAll(e.evaluate(r));
+            }
+            out.addAll(suppress(r, found));
+          });
+    } catch (ConfigParseException e) {
+      // documents before the broken one were checked: keep what they showed
+      throw new ConfigParseException(e.location(), e.getMessage(), out);
+    }
     return out;
   }
 

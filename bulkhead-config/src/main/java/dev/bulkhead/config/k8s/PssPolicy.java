@@ -24,6 +24,7 @@ public final class PssPolicy {
   }
 
   private final List<PssCheck> active;
+  private final PssVersion version;
 
   /** The policy for {@code level} at {@code version}. */
   public PssPolicy(PssLevel level, PssVersion version) {
@@ -49,8 +50,6 @@ public final class PssPolicy {
     this.active = List.copyOf(out);
     this.version = version;
   }
-
-  private final PssVersion version;
 
   /** Every check Bulkhead knows, baseline first. */
   public static List<PssCheck> allChecks() {
