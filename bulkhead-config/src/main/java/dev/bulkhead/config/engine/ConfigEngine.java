@@ -223,10 +223,12 @@ public final class ConfigEngine {
         return;
       }
       long size = Files.size(p);
+      boolean accepted = named || accepted(p.getFileName().toString(), head(p));
+      if (!accepted) {
+        return; // found by a directory walk and no scanner wants it: do not read it whole
+      }
       if (size > maxFileSize) {
-        if (named || accepted(p.getFileName().toString(), head(p))) {
-          warn(name, "file is " + size + " bytes, larger than the limit of " + maxFileSize);
-        }
+        warn(name, "file is " + size + " bytes, larger than the limit of " + maxFileSize);
         return;
       }
       byte[] bytes = Files.readAllBytes(p);
