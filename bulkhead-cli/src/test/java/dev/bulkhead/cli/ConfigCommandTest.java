@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import dev.bulkhead.core.testing.SharedData;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -180,14 +185,25 @@ class ConfigCommandTest {
             "-f",
             "sarif",
             "-o",
-            report.toString());
+            report.toString(),
+            "--ignorefile",
+            Files.writeString(tmp.resolve("ignore"), "BH-K8S-0002 # node tool\n").toString());
     assertThat(o.code()).isZero();
+    Schema schema;
+    try (InputStream in =
+        Files.newInputStream(SharedData.require("schemas/sarif-schema-2.1.0.json"))) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+    }
+    assertThat(schema.validate(JSON.readTree(report.toFile()))).isEmpty();
     JsonNode run = JSON.readTree(report.toFile()).get("runs").get(0);
     assertThat(run.get("tool").get("driver").get("rules").toString()).contains("BH-K8S-0003");
     JsonNode region =
         run.get("results").get(1).get("locations").get(0).get("physicalLocation").get("region");
     assertThat(region.get("startLine").asInt()).isEqualTo(14);
     assertThat(region.get("startColumn").asInt()).isEqualTo(13);
+    JsonNode suppressed = run.get("results").get(0);
+    assertThat(suppressed.get("ruleId").asText()).isEqualTo("BH-K8S-0002");
+    assertThat(suppressed.get("suppressions").get(0).get("kind").asText()).isEqualTo("external");
   }
 
   @Test
