@@ -35,7 +35,10 @@ public final class KubernetesScanner implements ConfigScanner {
 
   /** Which rules run. */
   public enum Mode {
-    /** Restricted PSS plus hardening, RBAC and network rules. */
+    /**
+     * Every PSS check (baseline and restricted, a field flagged by both reported once by the
+     * baseline rule) plus hardening, RBAC and network rules.
+     */
     ALL,
     /** Only the baseline PSS checks, as admission would decide. */
     PSS_BASELINE,
@@ -63,7 +66,10 @@ public final class KubernetesScanner implements ConfigScanner {
   public KubernetesScanner(Mode mode, PssVersion version, List<ResourceEvaluator> evaluators) {
     this.mode = mode;
     this.pss =
-        new PssPolicy(mode == Mode.PSS_BASELINE ? PssLevel.BASELINE : PssLevel.RESTRICTED, version);
+        mode == Mode.ALL
+            ? PssPolicy.union(version)
+            : new PssPolicy(
+                mode == Mode.PSS_BASELINE ? PssLevel.BASELINE : PssLevel.RESTRICTED, version);
     this.evaluators = List.copyOf(evaluators);
   }
 

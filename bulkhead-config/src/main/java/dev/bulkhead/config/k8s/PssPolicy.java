@@ -25,6 +25,7 @@ public final class PssPolicy {
 
   private final List<PssCheck> active;
   private final PssVersion version;
+  private final boolean union;
 
   /** The policy for {@code level} at {@code version}. */
   public PssPolicy(PssLevel level, PssVersion version) {
@@ -49,6 +50,30 @@ public final class PssPolicy {
     out.addAll(restricted);
     this.active = List.copyOf(out);
     this.version = version;
+    this.union = false;
+  }
+
+  private PssPolicy(List<PssCheck> active, PssVersion version) {
+    this.active = active;
+    this.version = version;
+    this.union = true;
+  }
+
+  /**
+   * Every baseline and restricted check active at {@code version}, without overrides, for the
+   * default scan: a field both a baseline check and the restricted check overriding it flag (a
+   * hostPath volume, an Unconfined seccomp profile, an added SYS_ADMIN) is reported once, by the
+   * more specific baseline rule; restricted-only problems (capabilities not dropped, a missing
+   * seccomp profile) are reported by the restricted rules.
+   */
+  public static PssPolicy union(PssVersion version) {
+    List<PssCheck> out = new ArrayList<>();
+    for (PssCheck c : ALL) {
+      if (c.activeAt(version)) {
+        out.add(c);
+      }
+    }
+    return new PssPolicy(List.copyOf(out), version);
   }
 
   /** Every check Bulkhead knows, baseline first. */
@@ -64,8 +89,17 @@ public final class PssPolicy {
   /** Returns every violation of the pod; empty means the admission controller would allow it. */
   public List<Result> evaluate(PodSpecView pod) {
     List<Result> out = new ArrayList<>();
+    Set<String> baselineHits = new HashSet<>();
     for (PssCheck c : active) {
       for (Violation v : c.fn().apply(pod, version)) {
+        if (union) {
+          if (c.level() == PssLevel.BASELINE) {
+            baselineHits.add(c.id() + " " + v.path());
+          } else if (c.overrides() != null
+              && baselineHits.contains(c.overrides() + " " + v.path())) {
+            continue;
+          }
+        }
         out.add(new Result(c, v));
       }
     }

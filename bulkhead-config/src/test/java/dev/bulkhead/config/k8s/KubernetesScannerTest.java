@@ -22,6 +22,30 @@ class KubernetesScannerTest {
   }
 
   @Test
+  void theDefaultScanReportsAFieldFlaggedByBaselineAndRestrictedOnceByTheBaselineRule() {
+    String yaml =
+        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+            + "  containers: [{name: a, image: 'x:1', securityContext: {capabilities: {add:"
+            + " [SYS_ADMIN]}}}]\n"
+            + "  volumes: [{name: h, hostPath: {path: /}}, {name: n, nfs: {server: s, path: /}}]\n";
+    List<ConfigFinding> found = Scans.scan(yaml, KubernetesScanner.Mode.ALL, PssVersion.LATEST);
+    List<String> pss =
+        found.stream()
+            .map(f -> f.rule().id() + " " + f.message())
+            .filter(s -> s.compareTo("BH-K8S-0030") < 0)
+            .toList();
+    assertThat(pss)
+        .contains(
+            "BH-K8S-0004 container \"a\" must not include \"SYS_ADMIN\" in"
+                + " securityContext.capabilities.add",
+            "BH-K8S-0005 volume \"h\" uses hostPath",
+            "BH-K8S-0020 volume \"n\" uses restricted volume type \"nfs\"",
+            "BH-K8S-0025 container \"a\" must set securityContext.capabilities.drop=[\"ALL\"]")
+        .noneMatch(s -> s.startsWith("BH-K8S-0020 volume \"h\""))
+        .noneMatch(s -> s.startsWith("BH-K8S-0025") && s.contains("SYS_ADMIN"));
+  }
+
+  @Test
   void everyWorkloadKindIsCheckedAtItsPodTemplate() {
     String pod = "{hostIPC: true, containers: [{name: a, image: 'x:1'}]}";
     String[][] kinds = {
