@@ -123,7 +123,7 @@ public final class IgnoreFile {
       String file = f.location().file();
       boolean ok;
       try {
-        Path p = Path.of(file);
+        Path p = Path.of(file).normalize();
         ok = e.file().matches(p) || (p.getFileName() != null && e.file().matches(p.getFileName()));
       } catch (java.nio.file.InvalidPathException ex) {
         ok = false;

@@ -140,6 +140,26 @@ class ConfigEngineTest {
   }
 
   @Test
+  void ignoreFileEntriesMatchByPathGlobAndResource(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("deploy"));
+    Files.writeString(dir.resolve("deploy/a.yaml"), PRIVILEGED);
+    Files.writeString(dir.resolve("deploy/b.yaml"), PRIVILEGED.replace("name: p", "name: q"));
+    Path ignore =
+        Files.writeString(
+            dir.resolve("ignore"),
+            "BH-K8S-0003 file=**/deploy/a.yaml\nBH-K8S-0003 resource=Pod/*/q # debug\n"
+                + "BH-K8S-0003 resource=Pod/other/p\n");
+    ConfigReport report =
+        engine()
+            .ignore(IgnoreFile.read(ignore))
+            .build()
+            .scan(List.of(dir.resolve("./deploy").toString()));
+    assertThat(report.active()).isEmpty();
+    assertThat(report.suppressed()).hasSize(2);
+    assertThat(report.suppressed().get(1).suppression().reason()).isEqualTo("debug");
+  }
+
+  @Test
   void badConfigAndIgnoreFilesNameTheFileAndLine(@TempDir Path dir) throws Exception {
     Path config = Files.writeString(dir.resolve("c.yaml"), "severity:\n  BH-K8S-9999: LOW\n");
     assertThatThrownBy(() -> ConfigFile.read(config, Set.of("BH-K8S-0001")))
