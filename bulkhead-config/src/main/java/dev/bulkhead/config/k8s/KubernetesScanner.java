@@ -117,7 +117,12 @@ public final class KubernetesScanner implements ConfigScanner {
           });
     } catch (ConfigParseException e) {
       // documents before the broken one were checked: keep what they showed
-      throw new ConfigParseException(e.location(), e.getMessage(), out);
+      String hint =
+          text.contains("{{")
+              ? " (this looks like a Helm or Go template: render it first, e.g. `helm template"
+                  + " NAME CHART | bulkhead config -`)"
+              : "";
+      throw new ConfigParseException(e.location(), e.getMessage() + hint, out);
     }
     return out;
   }

@@ -1,9 +1,11 @@
 package dev.bulkhead.config.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Location;
+import dev.bulkhead.config.spi.ConfigParseException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,17 @@ class KubernetesScannerTest {
             "BH-K8S-0025 container \"a\" must set securityContext.capabilities.drop=[\"ALL\"]")
         .noneMatch(s -> s.startsWith("BH-K8S-0020 volume \"h\""))
         .noneMatch(s -> s.startsWith("BH-K8S-0025") && s.contains("SYS_ADMIN"));
+  }
+
+  @Test
+  void anUnrenderedHelmTemplateGetsAHint() {
+    String template =
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\n"
+            + "  labels: {{- include \"x\" . | nindent 4 }}\n";
+    assertThatThrownBy(() -> new KubernetesScanner().scan("templates/pod.yaml", template))
+        .isInstanceOf(ConfigParseException.class)
+        .hasMessageContaining("templates/pod.yaml")
+        .hasMessageContaining("helm template");
   }
 
   @Test
