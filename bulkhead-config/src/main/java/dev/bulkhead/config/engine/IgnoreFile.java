@@ -33,7 +33,7 @@ public final class IgnoreFile {
   private static final long MAX_SIZE = 1 << 20;
   private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-  private record Entry(String ruleId, PathMatcher file, String[] resource, String reason) {}
+  private record Entry(String ruleId, PathMatcher file, List<String> resource, String reason) {}
 
   private final List<Entry> entries;
 
@@ -74,7 +74,7 @@ public final class IgnoreFile {
         throw bad(file, n, "'" + parts[0] + "' is not a rule id");
       }
       PathMatcher glob = null;
-      String[] res = null;
+      List<String> res = null;
       for (int i = 1; i < parts.length; i++) {
         String p = parts[i];
         if (p.startsWith("file=")) {
@@ -84,8 +84,8 @@ public final class IgnoreFile {
             throw bad(file, n, "bad glob in " + p + ": " + e.getMessage());
           }
         } else if (p.startsWith("resource=")) {
-          res = p.substring(9).split("/", -1);
-          if (res.length < 2 || res.length > 3) {
+          res = List.of(p.substring(9).split("/", -1));
+          if (res.size() < 2 || res.size() > 3) {
             throw bad(file, n, "resource= takes Kind/name or Kind/namespace/name, not " + p);
           }
         } else {
@@ -137,10 +137,10 @@ public final class IgnoreFile {
       if (r == null) {
         return false;
       }
-      String[] want = e.resource();
-      String kind = want[0];
-      String ns = want.length == 3 ? want[1] : "*";
-      String name = want[want.length - 1];
+      List<String> want = e.resource();
+      String kind = want.get(0);
+      String ns = want.size() == 3 ? want.get(1) : "*";
+      String name = want.get(want.size() - 1);
       return part(kind, r.kind()) && part(ns, r.namespace()) && part(name, r.name());
     }
     return true;
