@@ -45,19 +45,23 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Check configuration files for misconfigurations: Kubernetes manifests (YAML or JSON,",
-      "multi-document, List kinds) against the Pod Security Standards, hardening, RBAC and",
-      "network rules. PATH is a file, a directory (searched recursively) or - for standard",
-      "input (for example `helm template x | bulkhead config -`).",
+      "Check configuration files for misconfigurations: Kubernetes manifests",
+      "(YAML or JSON, many documents, List kinds) against the Pod Security",
+      "Standards, hardening, RBAC and network rules.",
+      "PATH is a file, a directory (searched recursively) or - for standard input",
+      "(for example `helm template x | bulkhead config -`).",
       ""
     },
     footer = {
       "%nExamples:",
       "  bulkhead config deploy/",
-      "  helm template app ./chart | bulkhead config - --policy pss-restricted --pss-version v1.29",
-      "  bulkhead config k8s.yaml --format sarif --output config.sarif --exit-code 1",
-      "%nSuppress one finding with the annotation bulkhead.dev/ignore: \"BH-K8S-0005 reason\",",
-      "or with --ignorefile lines like `BH-K8S-0005 file=deploy/agent.yaml # reason`.",
+      "  helm template app ./chart | bulkhead config - --policy pss-restricted",
+      "  bulkhead config k8s/ --policy pss-baseline --pss-version v1.29",
+      "  bulkhead config k8s.yaml -f sarif -o config.sarif --exit-code 1",
+      "%nSuppress a finding with the annotation",
+      "  bulkhead.dev/ignore: \"BH-K8S-0005 reason\"",
+      "or an --ignorefile line like `BH-K8S-0005 file=deploy/agent.yaml # reason`.",
+      "Rule ids: bulkhead rules list.",
       "Exit status: 0 ok, 1 error (or --exit-code when findings remain), 2 usage."
     })
 final class ConfigCommand implements Callable<Integer> {
@@ -74,7 +78,7 @@ final class ConfigCommand implements Callable<Integer> {
       paramLabel = "POLICY",
       description =
           "Check only a Pod Security Standard, as the PodSecurity admission controller decides:"
-              + " pss-baseline or pss-restricted (default: every rule, PSS at restricted).")
+              + " pss-baseline or pss-restricted (default: every rule).")
   String policy;
 
   @Option(
