@@ -1,15 +1,25 @@
 package dev.bulkhead.cli;
 
+import dev.bulkhead.config.cel.CelPolicySet;
+import dev.bulkhead.config.cel.CelResourceEvaluator;
+import dev.bulkhead.config.compliance.ComplianceReport;
+import dev.bulkhead.config.compliance.ComplianceWriter;
+import dev.bulkhead.config.compliance.ControlStatus;
+import dev.bulkhead.config.compliance.Framework;
 import dev.bulkhead.config.engine.ConfigEngine;
 import dev.bulkhead.config.engine.ConfigFile;
 import dev.bulkhead.config.engine.ConfigReport;
+import dev.bulkhead.config.engine.ConfigWarning;
 import dev.bulkhead.config.engine.IgnoreFile;
 import dev.bulkhead.config.k8s.KubernetesScanner;
 import dev.bulkhead.config.k8s.PssVersion;
 import dev.bulkhead.config.k8s.ResourceEvaluator;
+import dev.bulkhead.config.model.Location;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.report.ConfigReportWriter;
+import dev.bulkhead.config.spi.ConfigParseException;
 import dev.bulkhead.config.spi.ConfigScanner;
+import dev.bulkhead.config.spi.ScannedResource;
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.Severity;
 import java.io.IOException;
@@ -35,9 +45,9 @@ import picocli.CommandLine.Spec;
  * The {@code bulkhead config} command: checks Kubernetes manifests (and whatever other {@link
  * ConfigScanner}s are registered) in files, directories and standard input.
  *
- * <p>Extension points for organisation policies and compliance reports: {@link #extraEvaluators()}
- * returns per-resource evaluators run after the built-in Kubernetes rules; {@link #reportWriter()}
- * picks the writer (a {@code --compliance} option replaces it).
+ * <p>Organisation policies ({@code --policy-file}, CEL in the shape of ValidatingAdmissionPolicy)
+ * run on every Kubernetes object after the built-in rules; {@code --compliance} turns the findings
+ * into a per-control report for one framework instead of the findings list.
  */
 @Command(
     name = "config",
@@ -47,7 +57,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Check configuration files for misconfigurations: Kubernetes manifests",
       "(YAML or JSON, many documents, List kinds) against the Pod Security",
-      "Standards, hardening, RBAC and network rules.",
+      "Standards, hardening, RBAC and network rules; Dockerfiles, docker-compose",
+      "files and Docker daemon.json; organisation policies in CEL (--policy-file).",
       "PATH is a file, a directory (searched recursively) or - for standard input",
       "(for example `helm template x | bulkhead config -`).",
       ""
@@ -58,6 +69,8 @@ import picocli.CommandLine.Spec;
       "  helm template app ./chart | bulkhead config - --policy pss-restricted",
       "  bulkhead config k8s/ --policy pss-baseline --pss-version v1.29",
       "  bulkhead config k8s.yaml -f sarif -o config.sarif --exit-code 1",
+      "  bulkhead config k8s/ --policy-file examples/policies/org-policies.yaml",
+      "  bulkhead config k8s/ Dockerfile --compliance nsa-cisa -f html -o report.html",
       "%nSuppress a finding with the annotation",
       "  bulkhead.dev/ignore: \"BH-K8S-0005 reason\"",
       "or an --ignorefile line like `BH-K8S-0005 file=deploy/agent.yaml # reason`.",
@@ -123,6 +136,22 @@ final class ConfigCommand implements Callable<Integer> {
   Path configFile;
 
   @Option(
+      names = "--policy-file",
+      paramLabel = "FILE",
+      description =
+          "Organisation policies: ValidatingAdmissionPolicy YAML with CEL expressions"
+              + " (repeatable).")
+  List<Path> policyFiles = List.of();
+
+  @Option(
+      names = "--compliance",
+      paramLabel = "FRAMEWORK",
+      description =
+          "Report per control of a framework instead of per finding: pss-baseline,"
+              + " pss-restricted, cis-docker, cis-kubernetes or nsa-cisa.")
+  String compliance;
+
+  @Option(
       names = "--ignorefile",
       paramLabel = "FILE",
       description = "Suppressions, one per line: RULE-ID [file=GLOB] [resource=KIND/NS/NAME].")
@@ -151,8 +180,11 @@ final class ConfigCommand implements Callable<Integer> {
     if (maxFileSize < 1) {
       throw usage("--max-file-size must be positive");
     }
-    ConfigReportWriter writer = reportWriter();
-    List<ConfigScanner> scanners = scanners();
+    Framework framework = framework();
+    ComplianceWriter complianceWriter = framework == null ? null : complianceWriter();
+    ConfigReportWriter writer = framework == null ? reportWriter() : null;
+    CelResourceEvaluator policies = policies();
+    List<ConfigScanner> scanners = scanners(policies);
     Set<String> known = new HashSet<>();
     for (ConfigScanner s : scanners) {
       for (Rule r : s.rules()) {
@@ -167,33 +199,103 @@ final class ConfigCommand implements Callable<Integer> {
             .ignore(ignoreFile == null ? IgnoreFile.NONE : IgnoreFile.read(ignoreFile))
             .stdin(stdin)
             .build();
-    ConfigReport report = engine.scan(paths);
+    ConfigReport report = withPolicyWarnings(engine.scan(paths), policies);
     Set<Severity> wanted =
         severities == null || severities.isEmpty()
             ? EnumSet.allOf(Severity.class)
             : EnumSet.copyOf(severities);
-    report = report.filter(f -> wanted.contains(f.severity()));
-    write(writer, report);
+    ConfigReport filtered = report.filter(f -> wanted.contains(f.severity()));
+    if (framework != null) {
+      ComplianceReport c =
+          ComplianceReport.compute(
+              framework,
+              filtered.rules(),
+              filtered.resources().stream().map(ScannedResource::resource).toList(),
+              filtered.findings());
+      write(out -> complianceWriter.write(c, out));
+      printWarnings(filtered);
+      boolean failing = c.controls().stream().anyMatch(r -> r.status() == ControlStatus.FAIL);
+      return exitCode != 0 && failing ? exitCode : ExitCodes.OK;
+    }
+    write(out -> writer.write(filtered, out));
     if (!quiet && output != null) {
       spec.commandLine()
           .getErr()
           .printf(
               "report written to %s (%d findings, %d suppressed, %d warnings)%n",
-              output, report.active().size(), report.suppressed().size(), report.warnings().size());
+              output,
+              filtered.active().size(),
+              filtered.suppressed().size(),
+              filtered.warnings().size());
     }
-    return exitCode != 0 && !report.active().isEmpty() ? exitCode : ExitCodes.OK;
+    return exitCode != 0 && !filtered.active().isEmpty() ? exitCode : ExitCodes.OK;
   }
 
-  /**
-   * Extension point: per-resource evaluators run after the built-in Kubernetes rules (organisation
-   * policies in CEL plug in here).
-   */
-  List<ResourceEvaluator> extraEvaluators() throws BulkheadException {
-    return List.of();
+  /** Loads and compiles every {@code --policy-file}; {@code null} when none is given. */
+  private CelResourceEvaluator policies() throws BulkheadException {
+    if (policyFiles.isEmpty()) {
+      return null;
+    }
+    List<CelPolicySet> sets = new ArrayList<>();
+    try {
+      for (Path p : policyFiles) {
+        sets.add(CelPolicySet.load(p));
+      }
+      return new CelResourceEvaluator(CelPolicySet.combine(sets));
+    } catch (ConfigParseException e) {
+      // The message already names the file, line and column.
+      throw new BulkheadException(e.getMessage(), e);
+    }
   }
 
-  /** Extension point: the writer for the report ({@code --compliance} replaces it). */
-  ConfigReportWriter reportWriter() {
+  /** Adds the policies' run-time failures to the report's warnings. */
+  private static ConfigReport withPolicyWarnings(ConfigReport r, CelResourceEvaluator policies) {
+    if (policies == null || policies.warnings().isEmpty()) {
+      return r;
+    }
+    List<ConfigWarning> warnings = new ArrayList<>(r.warnings());
+    for (String w : policies.warnings()) {
+      warnings.add(new ConfigWarning(new Location("", 0, 0), w));
+    }
+    return new ConfigReport(
+        r.targets(), r.files(), r.findings(), warnings, r.resources(), r.rules());
+  }
+
+  private Framework framework() {
+    if (compliance == null) {
+      return null;
+    }
+    try {
+      return Framework.of(compliance);
+    } catch (IllegalArgumentException e) {
+      throw usage("--compliance: " + e.getMessage());
+    }
+  }
+
+  private ComplianceWriter complianceWriter() {
+    try {
+      return ComplianceWriter.forFormat(format, VersionProvider.version());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  /** The compliance report has no room for input warnings: they go to standard error. */
+  private void printWarnings(ConfigReport report) {
+    if (quiet) {
+      return;
+    }
+    for (ConfigWarning w : report.warnings()) {
+      Location l = w.location();
+      String where =
+          l == null || l.file().isEmpty()
+              ? ""
+              : l.file() + (l.line() > 0 ? ":" + l.line() + ":" + l.column() : "") + ": ";
+      spec.commandLine().getErr().println("warning: " + where + w.message());
+    }
+  }
+
+  private ConfigReportWriter reportWriter() {
     try {
       return ConfigReportWriter.forFormat(format, VersionProvider.version());
     } catch (IllegalArgumentException e) {
@@ -202,7 +304,7 @@ final class ConfigCommand implements Callable<Integer> {
   }
 
   /** Every registered scanner, with the Kubernetes one set to the chosen policy and version. */
-  private List<ConfigScanner> scanners() throws BulkheadException {
+  private List<ConfigScanner> scanners(CelResourceEvaluator policies) {
     KubernetesScanner.Mode mode = mode();
     PssVersion version;
     try {
@@ -213,7 +315,8 @@ final class ConfigCommand implements Callable<Integer> {
     List<ConfigScanner> out = new ArrayList<>();
     for (ConfigScanner s : ConfigEngine.discoverScanners()) {
       if (s instanceof KubernetesScanner) {
-        out.add(new KubernetesScanner(mode, version, extraEvaluators()));
+        List<ResourceEvaluator> extra = policies == null ? List.of() : List.of(policies);
+        out.add(new KubernetesScanner(mode, version, extra));
       } else if (mode == KubernetesScanner.Mode.ALL) {
         out.add(s);
       }
@@ -235,10 +338,15 @@ final class ConfigCommand implements Callable<Integer> {
     }
   }
 
-  private void write(ConfigReportWriter writer, ConfigReport report) throws IOException {
+  /** Writes one report to standard output or {@code --output}. */
+  private interface Body {
+    void to(OutputStream out) throws IOException;
+  }
+
+  private void write(Body body) throws IOException {
     if (output == null) {
       OutputStream out = System.out;
-      writer.write(report, out);
+      body.to(out);
       out.flush();
       return;
     }
@@ -247,7 +355,7 @@ final class ConfigCommand implements Callable<Integer> {
       Files.createDirectories(parent);
     }
     try (OutputStream out = Files.newOutputStream(output)) {
-      writer.write(report, out);
+      body.to(out);
     }
   }
 
