@@ -155,7 +155,8 @@ final class ScanMixin {
           break;
         case CONFIG:
           throw usage(
-              "the config scanner is not available yet; use --scanners vuln,secret,malware");
+              "misconfigurations are checked by `bulkhead config PATH...` (Kubernetes,"
+                  + " Dockerfile, compose, daemon.json); here use --scanners vuln,secret,malware");
         default:
           throw usage("unknown scanner '" + s + "'; use vuln, secret or malware (comma-separated)");
       }

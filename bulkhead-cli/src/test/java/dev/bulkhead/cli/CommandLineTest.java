@@ -140,7 +140,7 @@ class CommandLineTest {
   void configScannerSaysItIsNotAvailableYet(@TempDir Path tmp) {
     Outcome o = run("fs", "--scanners", "config", tmp.toString());
     assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
-    assertThat(o.err()).contains("config scanner is not available yet");
+    assertThat(o.err()).contains("misconfigurations are checked by `bulkhead config PATH...`");
   }
 
   @Test
