@@ -156,9 +156,12 @@ final class RuntimeWatchCommand implements Callable<Integer> {
   int maxActions;
 
   @Option(
-      names = "--no-syscalls",
-      description = "Do not stream every system call (cheaper; no sequence model).")
-  boolean noSyscalls;
+      names = "--syscalls",
+      description = {
+        "Also stream every system call (for sequence models). Costly: each call becomes a",
+        "perf event that wakes bpftrace; see docs/RUNTIME-LIVE.md for the measured overhead."
+      })
+  boolean syscalls;
 
   @Option(
       names = "--for",
@@ -223,7 +226,7 @@ final class RuntimeWatchCommand implements Callable<Integer> {
                 new EngineResponder(engine));
     WatchOptions options =
         new WatchOptions(
-            learn, learnEvents, watchMode, responseAction, threshold, realert, !noSyscalls, null);
+            learn, learnEvents, watchMode, responseAction, threshold, realert, syscalls, null);
     BaselineStore store = new BaselineStore(baselineDir != null ? baselineDir : defaultDir());
     WatchSession session =
         new WatchSession(

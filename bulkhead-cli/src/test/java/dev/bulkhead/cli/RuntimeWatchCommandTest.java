@@ -38,7 +38,7 @@ class RuntimeWatchCommandTest {
         .contains("--host=URL")
         .contains("--baseline-dir=DIR")
         .contains("--threshold")
-        .contains("--no-syscalls")
+        .contains("--syscalls")
         .contains("bulkhead.alert/v1");
   }
 
