@@ -25,7 +25,7 @@ svc_pid=""
 watch_pid=""
 cleanup() {
   [ -n "$watch_pid" ] && kill "$watch_pid" 2>/dev/null && wait "$watch_pid" 2>/dev/null || true
-  podman --runtime "$runtime" rm -f -t 0 "$name" >/dev/null 2>&1 || true
+  podman --runtime "$runtime" rm -f -t 0 "$name" "$name-twin" >/dev/null 2>&1 || true
   [ -n "$svc_pid" ] && kill "$svc_pid" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -36,14 +36,17 @@ cp /bin/busybox "$work/rootfs/bin/busybox"
 for a in sh dd sleep time; do ln -s busybox "$work/rootfs/bin/$a"; done
 tar -C "$work/rootfs" -c . | podman import - "$image" >/dev/null
 podman --runtime "$runtime" run -d --name "$name" "$image" /bin/sleep 100000 >/dev/null
+# An unwatched twin, timed interleaved with the watched container, so that load from other
+# processes on the machine hits both sides of the ratio alike.
+podman --runtime "$runtime" run -d --name "$name-twin" "$image" /bin/sleep 100000 >/dev/null
 podman --runtime "$runtime" system service --time=0 "unix://$work/podman.sock" >"$work/service.log" 2>&1 &
 svc_pid=$!
 for _ in $(seq 50); do [ -S "$work/podman.sock" ] && break; sleep 0.1; done
 
 "$root/bulkhead" --version >/dev/null   # builds the jar when stale, outside the timings
 
-workload() {   # prints the elapsed time of one dd run, timed inside the container, in seconds
-  podman --runtime "$runtime" exec "$name" /bin/time dd if=/dev/zero of=/dev/null bs=1 \
+workload() {   # prints the elapsed time of one dd run in container $1, timed inside it, in seconds
+  podman --runtime "$runtime" exec "$1" /bin/time dd if=/dev/zero of=/dev/null bs=1 \
       count="$bytes" 2>&1 >/dev/null |
     awk '$1 == "real" { m = $2; sub("m", "", m); s = $3; sub("s", "", s); t = m * 60 + s }
          END { printf "%.3f\n", t }'
@@ -62,8 +65,15 @@ measure() {   # label, then watch options (none: no watch)
     for _ in $(seq 300); do grep -q monitoring "$work/watch-$label.err" 2>/dev/null && break; sleep 0.1; done
     grep -q monitoring "$work/watch-$label.err" || { cat "$work/watch-$label.err" >&2; exit 1; }
   fi
-  workload >/dev/null   # warm-up
-  for _ in $(seq "$runs"); do workload; done | median >"$work/median-$label"
+  workload "$name" >/dev/null   # warm-up
+  : >"$work/times-$label"
+  : >"$work/times-$label-twin"
+  for _ in $(seq "$runs"); do
+    workload "$name" >>"$work/times-$label"
+    workload "$name-twin" >>"$work/times-$label-twin"
+  done
+  median <"$work/times-$label" >"$work/median-$label"
+  median <"$work/times-$label-twin" >"$work/median-$label-twin"
   if [ -n "$watch_pid" ]; then
     kill "$watch_pid"; wait "$watch_pid" 2>/dev/null || true; watch_pid=""
   fi
@@ -81,7 +91,10 @@ printf 'workload: dd bs=1 count=%s in a podman container (%s syscalls), median o
   "$bytes" "$((bytes * 2))" "$runs"
 for label in $labels; do
   m=$(cat "$work/median-$label")
-  awk -v l="$label" -v m="$m" -v b="$base" 'BEGIN { printf "%-15s %8.3f s  ratio %.2f\n", l, m, m / b }'
+  t=$(cat "$work/median-$label-twin")
+  awk -v l="$label" -v m="$m" -v b="$base" -v t="$t" 'BEGIN {
+    printf "%-15s %8.3f s  ratio %.2f to no watch; unwatched twin meanwhile %.3f s, ratio %.2f\n",
+      l, m, m / b, t, m / t }'
 done
 for label in ${labels#none }; do
   printf '%-15s %s\n' "$label" "$(grep -o 'stopped; .*' "$work/watch-$label.err" || echo 'no summary')"
