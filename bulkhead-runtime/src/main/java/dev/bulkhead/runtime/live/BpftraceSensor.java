@@ -248,7 +248,7 @@ public final class BpftraceSensor implements AutoCloseable {
             case SENT_COUNT:
               long count = SensorLineParser.number(line);
               if (lastEmitted >= 0) {
-                long gap = lastEmitted - received.get() - malformed.get();
+                long gap = lastEmitted - received.get();
                 unaccounted.accumulateAndGet(gap, Math::max);
               }
               lastEmitted = count;
