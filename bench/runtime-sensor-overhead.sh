@@ -27,6 +27,7 @@ cleanup() {
   [ -n "$watch_pid" ] && kill "$watch_pid" 2>/dev/null && wait "$watch_pid" 2>/dev/null || true
   podman --runtime "$runtime" rm -f -t 0 "$name" "$name-twin" >/dev/null 2>&1 || true
   [ -n "$svc_pid" ] && kill "$svc_pid" 2>/dev/null || true
+  podman rmi -f "$image" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT

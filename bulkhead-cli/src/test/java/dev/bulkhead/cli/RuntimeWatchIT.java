@@ -455,6 +455,9 @@ class RuntimeWatchIT {
           List.of("podman", "--runtime", wrapper.toString(), "rm", "-f", "-t", "0", name),
           120);
     }
+    if (wrapper != null) {
+      Processes.run(null, List.of("podman", "rmi", "-f", IMAGE), 120);
+    }
     if (service != null) {
       service.destroy();
       service.waitFor(10, TimeUnit.SECONDS);
