@@ -18,6 +18,7 @@ import dev.bulkhead.runtime.response.RateLimitLink;
 import dev.bulkhead.runtime.response.ResponseAction;
 import dev.bulkhead.runtime.response.ResponseLink;
 import dev.bulkhead.runtime.watch.ContainerResolver;
+import dev.bulkhead.runtime.watch.NgramSequenceTrainer;
 import dev.bulkhead.runtime.watch.WatchMode;
 import dev.bulkhead.runtime.watch.WatchOptions;
 import dev.bulkhead.runtime.watch.WatchSession;
@@ -158,10 +159,14 @@ final class RuntimeWatchCommand implements Callable<Integer> {
   @Option(
       names = "--syscalls",
       description = {
-        "Also stream every system call (for sequence models). Costly: each call becomes a",
-        "perf event that wakes bpftrace; see docs/RUNTIME-LIVE.md for the measured overhead."
+        "Also stream every system call and learn a system-call sequence model per workload",
+        "(the n-gram model of `runtime learn`) beside the behaviour profile. Costly: each call",
+        "becomes a perf event that wakes bpftrace; see docs/RUNTIME-LIVE.md for the overhead."
       })
   boolean syscalls;
+
+  /** False-alarm rate per held-out process stream the live sequence threshold aims at. */
+  private static final double SEQUENCE_FAR = 0.01;
 
   @Option(
       names = "--for",
@@ -226,7 +231,14 @@ final class RuntimeWatchCommand implements Callable<Integer> {
                 new EngineResponder(engine));
     WatchOptions options =
         new WatchOptions(
-            learn, learnEvents, watchMode, responseAction, threshold, realert, syscalls, null);
+            learn,
+            learnEvents,
+            watchMode,
+            responseAction,
+            threshold,
+            realert,
+            syscalls,
+            syscalls ? new NgramSequenceTrainer(SEQUENCE_FAR) : null);
     BaselineStore store = new BaselineStore(baselineDir != null ? baselineDir : defaultDir());
     WatchSession session =
         new WatchSession(
