@@ -109,6 +109,12 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("dataSource", f.dataSource());
     writeStrings(g, "aliases", f.aliases());
     writeStrings(g, "references", f.references());
+    if (f.purl() != null) {
+      g.writeStringField("purl", f.purl());
+    }
+    if (f.path() != null) {
+      g.writeStringField("path", f.path());
+    }
     g.writeEndObject();
   }
 
