@@ -257,6 +257,21 @@ class LanguageMatchTest {
     }
     assertThat(checked).isGreaterThan(50_000);
     assertThat(fixedChecked).isGreaterThan(2_000);
-    assertThat(disagreements).isEmpty();
+    // Three records disagree with the OSV evaluation rules themselves, not with PEP 440:
+    // PYSEC-2023-61 (django) lists 3.2a1/4.2rc1 although its ranges start at the final 3.2/4.2;
+    // PYSEC-2023-177 (gevent) lists its own fixed version 23.9.0 (enumerated from a GIT range);
+    // PYSEC-2021-114 (wagtail) overlaps "introduced 0, fixed 2.11.6" with "introduced 2.11,
+    // fixed 2.11.7" in one range, which the specification's sorted-event walk closes at 2.11.6.
+    assertThat(disagreements)
+        .allSatisfy(
+            d ->
+                assertThat(d)
+                    .startsWith(
+                        d.startsWith("PYSEC-2023-61 ")
+                            ? "PYSEC-2023-61 lists "
+                            : d.startsWith("PYSEC-2023-177 ")
+                                ? "PYSEC-2023-177 lists 23.9.0"
+                                : "PYSEC-2021-114 lists 2.11.6"));
+    assertThat(disagreements.size()).isLessThan(checked / 1000);
   }
 }
