@@ -1,12 +1,15 @@
 package dev.bulkhead.image.lang;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 
 /**
  * Reads the central directory of a zip archive held in memory and the data of single entries, so
@@ -106,6 +109,19 @@ final class CentralDirectory {
     }
     byte[] out = inflate(b, start, (int) e.compressedSize(), max + 1L, budget);
     return out.length > max ? null : out;
+  }
+
+  /** Returns a stream of an entry's uncompressed bytes, for entries too large to hold. */
+  static InputStream stream(byte[] b, Entry e) throws IOException {
+    int start = dataStart(b, e);
+    InputStream raw = new ByteArrayInputStream(b, start, (int) e.compressedSize());
+    if (e.method() == 0) {
+      return raw;
+    }
+    if (e.method() != 8) {
+      throw new IOException("unsupported compression method " + e.method());
+    }
+    return new InflaterInputStream(raw, new Inflater(true), 64 * 1024);
   }
 
   /** Returns at most {@code max} leading bytes of an entry (for truncated small files). */

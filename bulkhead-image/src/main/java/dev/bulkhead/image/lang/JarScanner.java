@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class JarScanner {
       Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
 
   /** Archives up to this size are read whole and walked by their central directory. */
-  static final int IN_MEMORY = 64 * 1024 * 1024;
+  static final int IN_MEMORY = 48 * 1024 * 1024;
 
   private final Warnings problems;
   private final List<Package> out;
@@ -65,12 +66,19 @@ final class JarScanner {
    */
   void scan(InputStream in, String path) throws IOException {
     if (size > 0 && size <= IN_MEMORY) {
-      byte[] bytes = in.readNBytes(IN_MEMORY + 1);
-      if (bytes.length <= IN_MEMORY) {
+      byte[] bytes = new byte[(int) size];
+      int n = in.readNBytes(bytes, 0, bytes.length);
+      int next = n == bytes.length ? in.read() : -1;
+      if (n == bytes.length && next < 0) {
         scanBytes(bytes, path, 0);
         return;
       }
-      in = new java.io.SequenceInputStream(new ByteArrayInputStream(bytes), in);
+      // The stream does not hold the size it announced: walk all it holds as a stream.
+      InputStream rest =
+          next < 0
+              ? InputStream.nullInputStream()
+              : new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) next}), in);
+      in = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, n), rest);
     }
     scan(in, path, 0);
   }
@@ -112,7 +120,8 @@ final class JarScanner {
           try {
             byte[] nested = CentralDirectory.data(bytes, e, IN_MEMORY, this::spend);
             if (nested == null) {
-              problems.add(inner + " is larger than " + IN_MEMORY + " bytes; skipped");
+              // Too large to hold: walk it as a stream instead.
+              scan(CentralDirectory.stream(bytes, e), inner, depth + 1);
             } else {
               scanBytes(nested, inner, depth + 1);
             }

@@ -31,7 +31,7 @@ final class ElfImage implements Closeable {
   private static final int PT_LOAD = 1;
 
   /** ELF files up to this size are spooled into memory instead of a temporary file. */
-  static final int IN_MEMORY = 32 * 1024 * 1024;
+  static final int IN_MEMORY = 24 * 1024 * 1024;
 
   private final Path file;
   private final FileChannel channel;
@@ -77,6 +77,14 @@ final class ElfImage implements Closeable {
    * @throws ElfFormatException when the headers are damaged
    */
   static ElfImage spool(InputStream in) throws IOException {
+    return spool(in, -1);
+  }
+
+  /**
+   * Spools like {@link #spool(InputStream)}; a known {@code size} lets a file that fits in memory
+   * be read into one array of exactly that size.
+   */
+  static ElfImage spool(InputStream in, long size) throws IOException {
     byte[] magic = in.readNBytes(4);
     if (magic.length < 4
         || magic[0] != 0x7f
@@ -86,7 +94,7 @@ final class ElfImage implements Closeable {
       return null;
     }
     // Read into memory first; only a file larger than IN_MEMORY spills to a temporary file.
-    byte[] buf = new byte[256 * 1024];
+    byte[] buf = new byte[size > 4 && size <= IN_MEMORY ? (int) size : 256 * 1024];
     System.arraycopy(magic, 0, buf, 0, 4);
     int filled = 4;
     while (true) {

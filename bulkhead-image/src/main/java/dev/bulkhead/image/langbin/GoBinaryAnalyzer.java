@@ -48,7 +48,7 @@ public final class GoBinaryAnalyzer implements Analyzer {
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     Warnings warnings = new Warnings(input.path());
     List<Package> packages = new ArrayList<>();
-    try (ElfImage elf = ElfImage.spool(input.content())) {
+    try (ElfImage elf = ElfImage.spool(input.content(), input.size())) {
       if (elf == null) {
         return AnalysisResult.EMPTY;
       }
