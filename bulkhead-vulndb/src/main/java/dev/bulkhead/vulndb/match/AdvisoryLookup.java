@@ -15,6 +15,12 @@ public interface AdvisoryLookup {
    */
   List<Candidate> findByKey(String ecosystem, String nameKey) throws BulkheadException;
 
+  /**
+   * Returns every normalised package name with stored rows in {@code ecosystem}, so that a matcher
+   * can skip the look-up of the many packages no advisory names.
+   */
+  java.util.Set<String> nameKeys(String ecosystem) throws BulkheadException;
+
   /** Returns true when any source holds data for the ecosystem. */
   boolean hasEcosystem(String ecosystem) throws BulkheadException;
 }

@@ -23,12 +23,13 @@ import java.util.function.Consumer;
  * Matches language packages (purl types maven, npm, pypi, golang, cargo, gem, composer, nuget)
  * against the stored OSV advisories of their ecosystem ({@link LanguageEcosystems}).
  *
- * <p>Advisories are looked up by (ecosystem, normalised name) through the store's index and
- * evaluated with the ecosystem's version order ({@link OsvRanges}: {@code SEMVER} and {@code
- * ECOSYSTEM} ranges, enumerated versions, {@code last_affected}, {@code limit}); withdrawn
- * advisories are skipped. Advisories that share an id or alias (a GHSA, its CVE and the PYSEC or
- * RUSTSEC record of the same flaw) fold into one finding per package and file, named by the CVE id
- * when there is one, the other ids listed as aliases, with the highest severity among them.
+ * <p>The names each ecosystem's advisories mention are read once; packages named by an advisory are
+ * then looked up by (ecosystem, normalised name) through the store's index and evaluated with the
+ * ecosystem's version order ({@link OsvRanges}: {@code SEMVER} and {@code ECOSYSTEM} ranges,
+ * enumerated versions, {@code last_affected}, {@code limit}); withdrawn advisories are skipped.
+ * Advisories that share an id or alias (a GHSA, its CVE and the PYSEC or RUSTSEC record of the same
+ * flaw) fold into one finding per package and file, named by the CVE id when there is one, the
+ * other ids listed as aliases, with the highest severity among them.
  */
 public final class LanguagePackageMatcher {
   private final AdvisoryLookup lookup;
@@ -74,6 +75,10 @@ public final class LanguagePackageMatcher {
         usable.add(eco);
       }
     }
+    Map<String, Set<String>> known = new HashMap<>();
+    for (String eco : usable) {
+      known.put(eco, lookup.nameKeys(eco));
+    }
     Map<String, List<Candidate>> cache = new HashMap<>();
     Set<String> badVersions = new LinkedHashSet<>();
     List<Finding> findings = new ArrayList<>();
@@ -83,6 +88,9 @@ public final class LanguagePackageMatcher {
         continue;
       }
       String key = LanguageEcosystems.nameKey(eco, pkg.name());
+      if (!known.get(eco).contains(key)) {
+        continue;
+      }
       List<Candidate> rows = cache.get(eco + "\u0000" + key);
       if (rows == null) {
         rows = lookup.findByKey(eco, key);

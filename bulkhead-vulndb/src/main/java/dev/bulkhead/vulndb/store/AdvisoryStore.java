@@ -235,6 +235,24 @@ public final class AdvisoryStore implements AdvisoryLookup, AutoCloseable {
         nameKey);
   }
 
+  @Override
+  public java.util.Set<String> nameKeys(String ecosystem) throws BulkheadException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT DISTINCT name_key FROM affected WHERE ecosystem = ? AND name_key IS NOT NULL")) {
+      ps.setString(1, ecosystem);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw readFailed(e);
+    }
+    return out;
+  }
+
   private List<Candidate> query(String sql, String ecosystem, String name)
       throws BulkheadException {
     List<Candidate> out = new ArrayList<>();
