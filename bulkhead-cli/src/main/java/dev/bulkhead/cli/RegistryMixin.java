@@ -1,5 +1,6 @@
 package dev.bulkhead.cli;
 
+import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.image.registry.RegistryOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class RegistryMixin {
   boolean insecure;
 
   /** Returns the registry options, reading the password from stdin when asked. */
-  RegistryOptions options() throws IOException {
+  RegistryOptions options() throws IOException, BulkheadException {
     String secret = password;
     if (passwordStdin) {
       BufferedReader in =

@@ -7,12 +7,19 @@ import dev.bulkhead.core.Report;
 import dev.bulkhead.core.Severity;
 import dev.bulkhead.core.report.ReportWriter;
 import dev.bulkhead.core.spi.ContentScanner;
+import dev.bulkhead.core.suppress.IgnoreFile;
+import dev.bulkhead.core.suppress.IgnoreRule;
+import dev.bulkhead.core.suppress.Suppressor;
+import dev.bulkhead.core.suppress.VexReader;
+import dev.bulkhead.core.suppress.VexStatement;
 import dev.bulkhead.secrets.SecretScanner;
 import dev.bulkhead.secrets.malware.MalwareScanner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -56,7 +63,9 @@ final class ScanMixin {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
-      description = "Report format: table, json or sarif (default: ${DEFAULT-VALUE}).")
+      description =
+          "Report format: table, json, sarif, cyclonedx (SBOM with vulnerabilities) or"
+              + " spdx-json (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(
@@ -74,6 +83,23 @@ final class ScanMixin {
 
   @Option(names = "--ignore-unfixed", description = "Report only vulnerabilities with a fix.")
   boolean ignoreUnfixed;
+
+  @Option(
+      names = "--vex",
+      paramLabel = "FILE",
+      description =
+          "OpenVEX or CycloneDX VEX file; not_affected and fixed statements suppress findings"
+              + " (repeatable).")
+  List<Path> vex;
+
+  @Option(
+      names = "--ignorefile",
+      paramLabel = "FILE",
+      description =
+          "Ignore file (line or YAML format, see docs/SBOM.md); default: ./"
+              + IgnoreFile.DEFAULT_NAME
+              + " when present.")
+  Path ignoreFile;
 
   @Option(
       names = "--exit-code",
@@ -185,6 +211,37 @@ final class ScanMixin {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  /**
+   * Applies {@code --vex} statements and the ignore file ({@code --ignorefile}, else {@code
+   * ./.bulkheadignore} when present): silenced findings move to the report's suppressed list,
+   * expired ignore entries and unusable VEX statements become warnings.
+   */
+  Report suppress(Report report) throws BulkheadException {
+    List<String> warnings = new ArrayList<>();
+    List<VexStatement> statements = new ArrayList<>();
+    for (Path file : vex == null ? List.<Path>of() : vex) {
+      statements.addAll(VexReader.read(file, warnings::add));
+    }
+    Path ignore = ignoreFile;
+    if (ignore == null && Files.isRegularFile(Path.of(IgnoreFile.DEFAULT_NAME))) {
+      ignore = Path.of(IgnoreFile.DEFAULT_NAME);
+    }
+    List<IgnoreRule> rules = ignore == null ? List.of() : IgnoreFile.read(ignore);
+    if (statements.isEmpty() && rules.isEmpty()) {
+      return addWarnings(report, warnings);
+    }
+    Report out = new Suppressor(statements, rules, LocalDate.now(ZoneOffset.UTC)).apply(report);
+    return addWarnings(out, warnings);
+  }
+
+  private static Report addWarnings(Report report, List<String> warnings) {
+    Report out = report;
+    for (String w : warnings) {
+      out = out.withWarning(w);
+    }
+    return out;
   }
 
   /** Applies {@code --severity} and {@code --ignore-unfixed}. */

@@ -32,4 +32,17 @@ public interface ConfigScanner {
    * @throws ConfigParseException when the file cannot be parsed at all
    */
   List<ConfigFinding> scan(String file, String text) throws ConfigParseException;
+
+  /**
+   * Returns findings that need every file seen first (for example a namespace no NetworkPolicy in
+   * any file covers). Called once after the last {@link #scan}; the default has none.
+   */
+  default List<ConfigFinding> finish() {
+    return List.of();
+  }
+
+  /** Returns every resource {@link #scan} has looked at so far; the default reports none. */
+  default List<ScannedResource> scannedResources() {
+    return List.of();
+  }
 }

@@ -9,6 +9,7 @@ import dev.bulkhead.core.Layer;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.Report;
+import dev.bulkhead.core.SuppressedFinding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.List;
 /**
  * Writes the JSON report whose field names are a contract (docs/json-report.md): {@code
  * schemaVersion}, {@code target}, {@code os}, {@code layers}, {@code packages}, {@code findings},
- * {@code secrets}, {@code malware}, {@code warnings}. Fields are written in a fixed order; absent
- * values are {@code null}.
+ * {@code secrets}, {@code malware}, {@code suppressed}, {@code warnings}. Fields are written in a
+ * fixed order; absent values are {@code null}.
  */
 public final class JsonReportWriter implements ReportWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -59,6 +60,11 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeEndArray();
       writeContent(g, "secrets", report.contentFindings(ContentFinding.SECRET));
       writeContent(g, "malware", report.contentFindings(ContentFinding.MALWARE));
+      g.writeArrayFieldStart("suppressed");
+      for (SuppressedFinding s : report.suppressed()) {
+        writeSuppressed(g, s);
+      }
+      g.writeEndArray();
       writeStrings(g, "warnings", report.warnings());
       g.writeEndObject();
     }
@@ -94,8 +100,34 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
+  private static void writeSuppressed(JsonGenerator g, SuppressedFinding s) throws IOException {
+    g.writeStartObject();
+    writeFindingFields(g, s.finding());
+    g.writeStringField("purl", s.purl());
+    g.writeObjectFieldStart("suppression");
+    g.writeStringField("kind", s.kind());
+    g.writeStringField("status", s.status());
+    g.writeStringField("justification", s.justification());
+    g.writeStringField("reason", s.reason());
+    g.writeStringField("source", s.source());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
   private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
     g.writeStartObject();
+    writeFindingFields(g, f);
+    // Language-package findings name the package URL and the file (nested archives included).
+    if (f.purl() != null) {
+      g.writeStringField("purl", f.purl());
+    }
+    if (f.path() != null) {
+      g.writeStringField("path", f.path());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeFindingFields(JsonGenerator g, Finding f) throws IOException {
     g.writeStringField("vulnerabilityId", f.vulnerabilityId());
     g.writeStringField("packageName", f.packageName());
     g.writeStringField("installedVersion", f.installedVersion());
@@ -109,13 +141,6 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("dataSource", f.dataSource());
     writeStrings(g, "aliases", f.aliases());
     writeStrings(g, "references", f.references());
-    if (f.purl() != null) {
-      g.writeStringField("purl", f.purl());
-    }
-    if (f.path() != null) {
-      g.writeStringField("path", f.path());
-    }
-    g.writeEndObject();
   }
 
   private static void writeContent(JsonGenerator g, String field, List<ContentFinding> items)

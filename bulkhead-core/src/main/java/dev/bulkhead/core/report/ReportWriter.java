@@ -26,9 +26,15 @@ public interface ReportWriter {
         return new JsonReportWriter();
       case "sarif":
         return new SarifReportWriter(toolVersion);
+      case "cyclonedx":
+        return new CycloneDxWriter(toolVersion);
+      case "spdx-json":
+        return new SpdxWriter(toolVersion);
       default:
         throw new IllegalArgumentException(
-            "unknown report format '" + format + "'; use table, json or sarif");
+            "unknown report format '"
+                + format
+                + "'; use table, json, sarif, cyclonedx or spdx-json");
     }
   }
 }

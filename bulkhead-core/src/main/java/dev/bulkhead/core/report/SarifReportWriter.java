@@ -8,6 +8,7 @@ import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.Severity;
+import dev.bulkhead.core.SuppressedFinding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -48,6 +49,9 @@ public final class SarifReportWriter implements ReportWriter {
     for (Finding f : report.findings()) {
       rules.putIfAbsent(f.vulnerabilityId(), f);
     }
+    for (SuppressedFinding s : report.suppressed()) {
+      rules.putIfAbsent(s.finding().vulnerabilityId(), s.finding());
+    }
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
@@ -59,7 +63,10 @@ public final class SarifReportWriter implements ReportWriter {
       writeTool(g, rules, contentRules(report));
       g.writeArrayFieldStart("results");
       for (Finding f : report.findings()) {
-        writeResult(g, report, f);
+        writeResult(g, report, f, null);
+      }
+      for (SuppressedFinding s : report.suppressed()) {
+        writeResult(g, report, s.finding(), s);
       }
       for (ContentFinding f : report.contentFindings()) {
         writeContentResult(g, f);
@@ -185,7 +192,8 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void writeResult(JsonGenerator g, Report report, Finding f) throws IOException {
+  private static void writeResult(
+      JsonGenerator g, Report report, Finding f, SuppressedFinding suppressed) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.vulnerabilityId());
     g.writeStringField("level", level(f.severity()));
@@ -219,6 +227,20 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeStringField(
         "bulkhead/v1", f.vulnerabilityId() + "/" + f.packageName() + "/" + f.installedVersion());
     g.writeEndObject();
+    if (suppressed != null) {
+      // SARIF 2.1.0 section 3.35: an external suppression (VEX or ignore file), accepted.
+      g.writeArrayFieldStart("suppressions");
+      g.writeStartObject();
+      g.writeStringField("kind", "external");
+      g.writeStringField("status", "accepted");
+      g.writeStringField("justification", CycloneDxWriter.describe(suppressed));
+      g.writeObjectFieldStart("properties");
+      g.writeStringField("source", suppressed.source());
+      g.writeStringField("suppressionKind", suppressed.kind());
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

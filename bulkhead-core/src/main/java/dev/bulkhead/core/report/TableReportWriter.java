@@ -6,6 +6,7 @@ import dev.bulkhead.core.Layer;
 import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.Severity;
+import dev.bulkhead.core.SuppressedFinding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -51,6 +52,7 @@ public final class TableReportWriter implements ReportWriter {
       w.println();
       writePackage(w, report, group);
     }
+    writeSuppressed(w, report);
     writeContent(w, report, ContentFinding.SECRET, "Secrets");
     writeContent(w, report, ContentFinding.MALWARE, "Malicious content");
     if (!report.warnings().isEmpty()) {
@@ -120,6 +122,40 @@ public final class TableReportWriter implements ReportWriter {
       if (f.title() != null && !f.title().isBlank()) {
         w.println(fit("            " + oneLine(f.title())));
       }
+    }
+  }
+
+  /** Lists at most this many suppressed findings; the count covers all of them. */
+  static final int SUPPRESSED_SHOWN = 10;
+
+  private static void writeSuppressed(PrintWriter w, Report report) {
+    List<SuppressedFinding> items = report.suppressed();
+    if (items.isEmpty()) {
+      return;
+    }
+    long vex = items.stream().filter(s -> SuppressedFinding.VEX.equals(s.kind())).count();
+    w.println();
+    w.println(
+        String.format(
+            Locale.ROOT,
+            "Suppressed: %d (VEX %d, ignore file %d)",
+            items.size(),
+            vex,
+            items.size() - vex));
+    for (SuppressedFinding s : items.subList(0, Math.min(SUPPRESSED_SHOWN, items.size()))) {
+      Finding f = s.finding();
+      w.println(
+          fit(
+              String.format(
+                  Locale.ROOT,
+                  "  %-17s %s %s",
+                  f.vulnerabilityId(),
+                  f.packageName(),
+                  f.installedVersion())));
+      w.println(fit("            " + oneLine(CycloneDxWriter.describe(s))));
+    }
+    if (items.size() > SUPPRESSED_SHOWN) {
+      w.println("  … and " + (items.size() - SUPPRESSED_SHOWN) + " more (see --format json)");
     }
   }
 

@@ -39,7 +39,7 @@ final class Authenticator {
    * to answer with (anonymous access was refused).
    */
   String authorize(AuthChallenge challenge, String action) throws BulkheadException {
-    if (options.token() != null && !options.token().isEmpty()) {
+    if (options.tokenFor(reference.registry())) {
       sentSecrets = true;
       return "Bearer " + options.token();
     }

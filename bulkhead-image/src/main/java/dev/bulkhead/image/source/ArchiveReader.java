@@ -131,8 +131,12 @@ final class ArchiveReader {
     }
     progress.start(LayerLabel.of(layerSizes.size(), -1, digest == null ? name : digest), size);
     try {
-      InputStream layer = Compression.decompress(new ProgressInputStream(in, progress));
-      handler.layer(name, Streams.nonClosing(layer));
+      InputStream raw = new BufferedInputStream(new ProgressInputStream(in, progress), 65536);
+      boolean plain = Compression.sniff(raw) == Compression.Kind.NONE;
+      InputStream layer = Compression.decompress(raw);
+      // The entry's digest is checked after the handler returns (readEntry), so an uncompressed
+      // layer's digest is a verified diff id.
+      handler.layer(name, Streams.nonClosing(layer), plain ? digest : null);
       Streams.drain(in);
     } finally {
       progress.finish();

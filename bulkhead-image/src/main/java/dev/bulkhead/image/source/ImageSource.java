@@ -41,6 +41,19 @@ public interface ImageSource extends AutoCloseable {
     void layer(String key, InputStream uncompressedTar) throws IOException, BulkheadException;
 
     /**
+     * Consumes one layer whose diff id the source already knows to be right: the layer was stored
+     * uncompressed, so its blob digest is its diff id, and the source verifies that digest over
+     * these very bytes before {@link ImageSource#read} returns (failing the read otherwise). The
+     * handler need not hash the bytes again.
+     *
+     * @param verifiedDiffId the diff id, or {@code null} when the source does not know it
+     */
+    default void layer(String key, InputStream uncompressedTar, String verifiedDiffId)
+        throws IOException, BulkheadException {
+      layer(key, uncompressedTar);
+    }
+
+    /**
      * Consumes one layer given as files rather than a tar (an unpacked root filesystem).
      *
      * @param key the layer's key, as listed in {@link ImageMetadata#layers()}

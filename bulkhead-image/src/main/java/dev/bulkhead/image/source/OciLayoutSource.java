@@ -85,8 +85,11 @@ public final class OciLayoutSource implements ImageSource {
     progress.start(LayerLabel.of(index, count, layer.digest()), layer.size());
     try (InputStream file = Files.newInputStream(blob);
         InputStream raw = new BufferedInputStream(new DigestingInputStream(file, md), 65536)) {
-      InputStream tar = Compression.decompress(new ProgressInputStream(raw, progress));
-      handler.layer(layer.digest(), Streams.nonClosing(tar));
+      InputStream counted = new BufferedInputStream(new ProgressInputStream(raw, progress), 65536);
+      boolean plain = Compression.sniff(counted) == Compression.Kind.NONE;
+      InputStream tar = Compression.decompress(counted);
+      // verify(layer, md) below fails the read when the blob does not match its digest.
+      handler.layer(layer.digest(), Streams.nonClosing(tar), plain ? layer.digest() : null);
       Streams.drain(raw);
     } finally {
       progress.finish();

@@ -88,8 +88,18 @@ public final class ImageWalker {
         new ImageSource.LayerHandler() {
           @Override
           public void layer(String key, InputStream tar) throws BulkheadException {
+            layer(key, tar, null);
+          }
+
+          @Override
+          public void layer(String key, InputStream tar, String verifiedDiffId)
+              throws BulkheadException {
             checkCount(scans, target);
-            scans.put(key, walkTar(walker, key, tar, target));
+            scans.put(
+                key,
+                verifiedDiffId == null
+                    ? walkTar(walker, key, tar, target)
+                    : walkVerified(walker, key, tar, verifiedDiffId));
           }
 
           @Override
@@ -131,6 +141,14 @@ public final class ImageWalker {
       scan.warnings.add(
           target + ": layer " + key + " is truncated after its last entry (" + e + ")");
     }
+    return scan;
+  }
+
+  /** Walks a layer whose diff id the source verifies itself: no second hash of its bytes. */
+  private static LayerScan walkVerified(
+      LayerWalker walker, String key, InputStream tar, String diffId) throws BulkheadException {
+    LayerScan scan = walker.walk(new TarFileTree(tar), key, false);
+    scan.diffId = diffId;
     return scan;
   }
 

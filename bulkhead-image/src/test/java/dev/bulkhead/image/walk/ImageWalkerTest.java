@@ -180,6 +180,37 @@ class ImageWalkerTest {
   }
 
   @Test
+  void uncompressedBlobLayersAreCheckedAgainstTheConfigWithoutASecondHash() throws Exception {
+    byte[] layer = new TarBuilder().file("db/a", "a 1\n").build();
+    assertThat(names(scan(new DockerArchiveBuilder().layer(layer, "ADD").ociStyle())))
+        .containsExactly("a@1");
+    assertThatThrownBy(
+            () -> scan(new DockerArchiveBuilder().layer(layer, "ADD").ociStyle().wrongDiffId()))
+        .isInstanceOf(BulkheadException.class)
+        .hasMessageContaining("does not match");
+  }
+
+  @Test
+  void tamperedUncompressedBlobLayerFailsOnItsDigest() throws Exception {
+    byte[] original = new TarBuilder().file("db/a", "a 1\n").build();
+    Path file =
+        new DockerArchiveBuilder().layer(original, "ADD").ociStyle().write(tmp.resolve("o.tar"));
+    byte[] archive = Files.readAllBytes(file);
+    int at = indexOf(archive, original);
+    byte[] tampered = original.clone();
+    replace(tampered, "a 1\n", "a 9\n");
+    System.arraycopy(tampered, 0, archive, at, tampered.length);
+    Files.write(file, archive);
+    assertThatThrownBy(
+            () ->
+                ImageScan.of("docker-archive:" + file)
+                    .withAnalyzers(TestAnalyzers.registry())
+                    .run())
+        .isInstanceOf(BulkheadException.class)
+        .hasMessageContaining("does not match its digest");
+  }
+
+  @Test
   void truncatedLayerStillReportsWhatItHeld() throws Exception {
     byte[] whole =
         new TarBuilder().file("db/a", "a 1\n").file("db/b", "b 1\n".repeat(2000)).build();

@@ -1,0 +1,4 @@
+FROM debian:12.5-slim
+ARG NPM_TOKEN
+ENV DB_HOST=db DB_PASSWORD="s3cr3t-pa55"
+USER 10001

@@ -1,0 +1,67 @@
+package dev.bulkhead.core.suppress;
+
+import dev.bulkhead.core.sbom.Purl;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * States the status of one vulnerability for some products, as an OpenVEX statement or a CycloneDX
+ * VEX {@code analysis} does.
+ *
+ * @param vulnerability the vulnerability id the statement names
+ * @param aliases other ids of the same vulnerability the statement names
+ * @param products the package URLs the statement covers (versionless ones cover every version)
+ * @param status {@link #NOT_AFFECTED}, {@link #FIXED}, {@link #AFFECTED} or {@link
+ *     #UNDER_INVESTIGATION}
+ * @param justification the justification, or {@code null}
+ * @param statement the impact or action statement (CycloneDX {@code detail}), or {@code null}
+ * @param source the VEX file and the statement's position in it
+ */
+public record VexStatement(
+    String vulnerability,
+    List<String> aliases,
+    List<Purl> products,
+    String status,
+    String justification,
+    String statement,
+    String source) {
+  /** No component of the product is affected. */
+  public static final String NOT_AFFECTED = "not_affected";
+
+  /** The product contains a fix. */
+  public static final String FIXED = "fixed";
+
+  /** The product is affected. */
+  public static final String AFFECTED = "affected";
+
+  /** Not known yet. */
+  public static final String UNDER_INVESTIGATION = "under_investigation";
+
+  /** Normalises the lists to immutable copies. */
+  public VexStatement {
+    aliases = List.copyOf(aliases);
+    products = List.copyOf(products);
+  }
+
+  /** Tells whether this statement silences a finding: {@code not_affected} or {@code fixed}. */
+  public boolean suppresses() {
+    return NOT_AFFECTED.equals(status) || FIXED.equals(status);
+  }
+
+  /** Tells whether one of the products covers the package. */
+  boolean covers(Purl pkg) {
+    if (pkg == null) {
+      return false;
+    }
+    for (Purl product : products) {
+      if (product.covers(pkg)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static String normaliseStatus(String s) {
+    return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+  }
+}

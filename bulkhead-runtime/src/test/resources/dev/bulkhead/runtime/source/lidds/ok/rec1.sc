@@ -1,0 +1,6 @@
+1631610499000000000 33 3280 apache2 3280 epoll_wait > epfd=5 maxevents=100 timeout=-1
+1631610499000000100 33 3280 apache2 3280 epoll_wait < res=1
+1631610499000000200 33 3280 apache2 3281 read > fd=9
+1631610499000000300 33 3280 apache2 3281 read < res=512
+1631610502000000000 33 3280 apache2 3281 openat > dirfd=-100(AT_FDCWD) name=/etc/passwd flags=1(O_RDONLY) mode=0
+1631610502000000100 33 3290 sh 3290 execve > filename=/bin/sh
