@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Scan a directory: secrets and malicious content in every file, and vulnerable OS",
-      "packages when it holds a root filesystem. Symlinks are not followed.",
+      "Scan a directory: secrets and malicious content in every file, vulnerable language",
+      "packages (jars, node_modules, Python, Go, Rust, lock files, pom.xml, gradle.lockfile)",
+      "and vulnerable OS packages when it holds a root filesystem. Symlinks are not followed.",
       ""
     })
 final class FsCommand implements Callable<Integer> {
@@ -44,6 +45,6 @@ final class FsCommand implements Callable<Integer> {
               + "; pass a directory to `bulkhead fs` (use `bulkhead image` for images)");
     }
     return ScanRunner.run(
-        "dir:" + dir, RegistryOptions.defaults(), scan, db, spec.commandLine().getErr());
+        "dir:" + dir, RegistryOptions.defaults(), scan, db, spec.commandLine().getErr(), true);
   }
 }

@@ -5,6 +5,7 @@ import dev.bulkhead.core.Report;
 import dev.bulkhead.core.report.ReportWriter;
 import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.image.ImageScan;
+import dev.bulkhead.image.PackageAnalyzers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -87,10 +88,13 @@ final class SbomCommand implements Callable<Integer> {
     ReportWriter writer = ReportWriter.forFormat(format, VersionProvider.version());
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = quiet ? Progress.NONE : ProgressBar.forStandardError();
+    String scanTarget = imageTarget(target);
     Report report =
-        ImageScan.of(imageTarget(target))
+        ImageScan.of(scanTarget)
             .withRegistryOptions(registry.options())
             .withProgress(progress)
+            // OS and language packages; a plain directory also gives its build manifests, as fs.
+            .withAnalyzers(PackageAnalyzers.select(true, true, !scanTarget.equals(target)))
             .run();
     if (!quiet) {
       for (String warning : report.warnings()) {

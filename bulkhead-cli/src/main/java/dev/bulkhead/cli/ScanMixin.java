@@ -49,6 +49,17 @@ final class ScanMixin {
   List<String> scanners;
 
   @Option(
+      names = "--pkg-types",
+      paramLabel = "LIST",
+      split = ",",
+      defaultValue = "os,library",
+      description =
+          "Package types to list and match: os (distribution packages), library (language"
+              + " packages: jars, npm, Python, Go, Rust...) (comma-separated; default:"
+              + " ${DEFAULT-VALUE}).")
+  List<String> pkgTypes;
+
+  @Option(
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       defaultValue = "table",
@@ -162,6 +173,19 @@ final class ScanMixin {
       }
     }
     return names;
+  }
+
+  /** Returns the chosen package types ({@code os}, {@code library}), validated. */
+  Set<String> packageTypes() {
+    Set<String> types = new LinkedHashSet<>();
+    for (String t : pkgTypes) {
+      String type = t.strip().toLowerCase(Locale.ROOT);
+      if (!type.equals("os") && !type.equals("library")) {
+        throw usage("unknown package type '" + t + "'; use os, library or os,library");
+      }
+      types.add(type);
+    }
+    return types;
   }
 
   /** Builds the content scanners the user asked for. */

@@ -6,6 +6,7 @@ import dev.bulkhead.core.report.ReportWriter;
 import dev.bulkhead.core.spi.ContentScanner;
 import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.image.ImageScan;
+import dev.bulkhead.image.PackageAnalyzers;
 import dev.bulkhead.image.registry.RegistryOptions;
 import dev.bulkhead.vulndb.VulnDb;
 import java.io.IOException;
@@ -31,11 +32,29 @@ final class ScanRunner {
   static int run(
       String target, RegistryOptions registry, ScanMixin scan, DbOption db, PrintWriter err)
       throws BulkheadException, IOException {
-    return new ScanRunner(scan, db, err).run(target, registry);
+    return run(target, registry, scan, db, err, false);
   }
 
-  private int run(String target, RegistryOptions registry) throws BulkheadException, IOException {
+  /**
+   * Scans {@code target} like {@link #run(String, RegistryOptions, ScanMixin, DbOption,
+   * PrintWriter)}; {@code sourceTree} also reads build manifests (pom.xml, gradle.lockfile), as
+   * {@code bulkhead fs} does.
+   */
+  static int run(
+      String target,
+      RegistryOptions registry,
+      ScanMixin scan,
+      DbOption db,
+      PrintWriter err,
+      boolean sourceTree)
+      throws BulkheadException, IOException {
+    return new ScanRunner(scan, db, err).run(target, registry, sourceTree);
+  }
+
+  private int run(String target, RegistryOptions registry, boolean sourceTree)
+      throws BulkheadException, IOException {
     scan.validate();
+    Set<String> pkgTypes = scan.packageTypes();
     ReportWriter writer = scan.writer();
     Set<String> scanners = scan.scannerNames();
     Progress progress = scan.quiet ? Progress.NONE : ProgressBar.forStandardError();
@@ -46,7 +65,10 @@ final class ScanRunner {
           ImageScan.of(target)
               .withRegistryOptions(registry)
               .withProgress(progress)
-              .withContentScanners(contentScanners);
+              .withContentScanners(contentScanners)
+              .withAnalyzers(
+                  PackageAnalyzers.select(
+                      pkgTypes.contains("os"), pkgTypes.contains("library"), sourceTree));
       report = scanners.contains(ScanMixin.VULN) ? withVulnerabilities(imageScan) : imageScan.run();
     } finally {
       close(contentScanners);

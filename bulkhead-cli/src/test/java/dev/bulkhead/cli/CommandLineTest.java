@@ -110,6 +110,14 @@ class CommandLineTest {
   }
 
   @Test
+  void unknownPackageTypeIsRejected(@TempDir Path tmp) {
+    Outcome o = run("fs", "--pkg-types", "os,kernel", tmp.toString());
+    assertThat(o.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(o.err()).contains("unknown package type 'kernel'").contains("os,library");
+    assertThat(run("fs", "--help").out()).contains("--pkg-types");
+  }
+
+  @Test
   void statusOfAMissingDatabaseSaysHowToCreateOne(@TempDir Path tmp) {
     Outcome o = run("db", "status", "--db", tmp.resolve("none.sqlite").toString());
     assertThat(o.code()).isEqualTo(ExitCodes.ERROR);

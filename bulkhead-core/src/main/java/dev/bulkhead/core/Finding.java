@@ -20,6 +20,9 @@ import java.util.List;
  *     {@code alpine-secdb:v3.11/main}, {@code osv:Debian:12})
  * @param aliases other ids of the same vulnerability
  * @param references reference URLs
+ * @param purl the package URL of the affected package, or {@code null}
+ * @param path the file the package was found in ({@code app.jar!/BOOT-INF/lib/x.jar} for nested
+ *     archives), or {@code null}
  */
 public record Finding(
     String vulnerabilityId,
@@ -34,7 +37,9 @@ public record Finding(
     String sourceName,
     String dataSource,
     List<String> aliases,
-    List<String> references) {
+    List<String> references,
+    String purl,
+    String path) {
 
   /** A fixed version is known: upgrade to it. */
   public static final String STATUS_FIXED = "fixed";
@@ -46,5 +51,38 @@ public record Finding(
   public Finding {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
     references = references == null ? List.of() : List.copyOf(references);
+  }
+
+  /** Creates a finding that names no package URL and no file. */
+  public Finding(
+      String vulnerabilityId,
+      String packageName,
+      String installedVersion,
+      String fixedVersion,
+      String status,
+      Severity severity,
+      String title,
+      String layer,
+      String packageType,
+      String sourceName,
+      String dataSource,
+      List<String> aliases,
+      List<String> references) {
+    this(
+        vulnerabilityId,
+        packageName,
+        installedVersion,
+        fixedVersion,
+        status,
+        severity,
+        title,
+        layer,
+        packageType,
+        sourceName,
+        dataSource,
+        aliases,
+        references,
+        null,
+        null);
   }
 }

@@ -7,6 +7,8 @@ import dev.bulkhead.core.Package;
 import dev.bulkhead.core.spi.VulnerabilityMatcher;
 import dev.bulkhead.vulndb.importer.AdvisorySink;
 import dev.bulkhead.vulndb.importer.Importers;
+import dev.bulkhead.vulndb.match.LanguageEcosystems;
+import dev.bulkhead.vulndb.match.LanguagePackageMatcher;
 import dev.bulkhead.vulndb.match.OsPackageMatcher;
 import dev.bulkhead.vulndb.store.AdvisoryStore;
 import java.nio.file.Path;
@@ -31,10 +33,12 @@ import java.util.function.Consumer;
 public final class VulnDb implements VulnerabilityMatcher, AutoCloseable {
   private final AdvisoryStore store;
   private final OsPackageMatcher matcher;
+  private final LanguagePackageMatcher languages;
 
   private VulnDb(AdvisoryStore store) {
     this.store = store;
     this.matcher = new OsPackageMatcher(store);
+    this.languages = new LanguagePackageMatcher(store);
   }
 
   /**
@@ -104,7 +108,19 @@ public final class VulnDb implements VulnerabilityMatcher, AutoCloseable {
   @Override
   public synchronized List<Finding> match(
       OsInfo os, List<Package> packages, Consumer<String> warnings) throws BulkheadException {
-    return matcher.match(os, packages, warnings);
+    List<Package> osPackages = new ArrayList<>();
+    List<Package> languagePackages = new ArrayList<>();
+    for (Package p : packages) {
+      (LanguageEcosystems.isLanguageType(p.type()) ? languagePackages : osPackages).add(p);
+    }
+    List<Finding> findings = new ArrayList<>();
+    // A source tree or application directory has no OS: its language packages alone are matched,
+    // without a warning about the missing OS.
+    if (os != null || !osPackages.isEmpty() || languagePackages.isEmpty()) {
+      findings.addAll(matcher.match(os, osPackages, warnings));
+    }
+    findings.addAll(languages.match(languagePackages, warnings));
+    return findings;
   }
 
   @Override

@@ -117,6 +117,13 @@ public final class JsonReportWriter implements ReportWriter {
   private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
     g.writeStartObject();
     writeFindingFields(g, f);
+    // Language-package findings name the package URL and the file (nested archives included).
+    if (f.purl() != null) {
+      g.writeStringField("purl", f.purl());
+    }
+    if (f.path() != null) {
+      g.writeStringField("path", f.path());
+    }
     g.writeEndObject();
   }
 

@@ -44,7 +44,8 @@ public final class TableReportWriter implements ReportWriter {
     Map<String, List<Finding>> byPackage = new LinkedHashMap<>();
     for (Finding f : report.findings()) {
       byPackage
-          .computeIfAbsent(f.packageName() + " " + f.installedVersion(), k -> new ArrayList<>())
+          .computeIfAbsent(
+              f.packageName() + " " + f.installedVersion() + " " + f.path(), k -> new ArrayList<>())
           .add(f);
     }
     for (List<Finding> group : byPackage.values()) {
@@ -103,6 +104,9 @@ public final class TableReportWriter implements ReportWriter {
             ? " (source " + first.sourceName() + ")"
             : "";
     w.println(fit(first.packageName() + " " + first.installedVersion() + source));
+    if (first.path() != null) {
+      w.println(fit("  in " + first.path()));
+    }
     Layer layer = layerOf(report, first.layer());
     if (layer != null) {
       String created = layer.createdBy() == null ? "" : " " + oneLine(layer.createdBy());

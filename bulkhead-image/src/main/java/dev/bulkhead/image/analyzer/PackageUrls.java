@@ -88,15 +88,20 @@ public final class PackageUrls {
    */
   public static String build(
       String type, List<String> segments, String version, String qualifiers) {
-    return build(type, segments, version, qualifiers, false);
-  }
-
-  /**
-   * Builds {@code pkg:type/seg/.../seg@version} like {@link #build(String, List, String, String)}
-   * but leaves {@code +} unencoded, as the Maven, npm and PyPI purls have always been written.
-   */
-  public static String buildKeepingPlus(String type, List<String> segments, String version) {
-    return build(type, segments, version, null, true);
+    StringBuilder sb = new StringBuilder("pkg:").append(type).append('/');
+    for (int i = 0; i < segments.size(); i++) {
+      if (i > 0) {
+        sb.append('/');
+      }
+      sb.append(encode(segments.get(i)));
+    }
+    if (version != null && !version.isEmpty()) {
+      sb.append('@').append(encode(version));
+    }
+    if (qualifiers != null && !qualifiers.isEmpty()) {
+      sb.append('?').append(qualifiers);
+    }
+    return sb.toString();
   }
 
   /** Returns {@code k=v&...} sorted by key, values percent-encoded; empty for no qualifiers. */
@@ -111,30 +116,12 @@ public final class PackageUrls {
     return sb.toString();
   }
 
-  /** Percent-encodes everything but ASCII letters, digits and {@code .-_~}. */
+  /**
+   * Percent-encodes everything but ASCII letters, digits and {@code .-_~}; in particular {@code +}
+   * becomes {@code %2B} and {@code @} becomes {@code %40}, as the purl specification asks, for
+   * every package type alike.
+   */
   public static String encode(String s) {
-    return encode(s, false);
-  }
-
-  private static String build(
-      String type, List<String> segments, String version, String qualifiers, boolean keepPlus) {
-    StringBuilder sb = new StringBuilder("pkg:").append(type).append('/');
-    for (int i = 0; i < segments.size(); i++) {
-      if (i > 0) {
-        sb.append('/');
-      }
-      sb.append(encode(segments.get(i), keepPlus));
-    }
-    if (version != null && !version.isEmpty()) {
-      sb.append('@').append(encode(version, keepPlus));
-    }
-    if (qualifiers != null && !qualifiers.isEmpty()) {
-      sb.append('?').append(qualifiers);
-    }
-    return sb.toString();
-  }
-
-  private static String encode(String s, boolean keepPlus) {
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
@@ -144,8 +131,7 @@ public final class PackageUrls {
           || c == '.'
           || c == '-'
           || c == '_'
-          || c == '~'
-          || (keepPlus && c == '+')) {
+          || c == '~') {
         sb.append((char) c);
       } else {
         sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,20 +40,115 @@ final class JarScanner {
   private static final Pattern POM_PROPERTIES =
       Pattern.compile("META-INF/maven/[^/]+/[^/]+/pom\\.properties");
 
+  /** Archives up to this size are read whole and walked by their central directory. */
+  static final int IN_MEMORY = 48 * 1024 * 1024;
+
   private final Warnings problems;
   private final List<Package> out;
+  private final long size;
   private long budget;
   private boolean stopped;
 
   JarScanner(Warnings problems, List<Package> out, long size) {
     this.problems = problems;
     this.out = out;
+    this.size = size;
     this.budget = BASE_BUDGET + RATIO * Math.max(0, size);
   }
 
-  /** Scans the archive in {@code in} (not closed) whose display path is {@code path}. */
+  /**
+   * Scans the archive in {@code in} (not closed) whose display path is {@code path}.
+   *
+   * <p>An archive of at most {@link #IN_MEMORY} bytes is read whole and walked through its central
+   * directory, so only the entries that identify it ({@code pom.properties}, the manifest) and
+   * nested archives are inflated, never the classes; anything the central directory cannot describe
+   * (zip64, a damaged directory) falls back to the streaming walk.
+   */
   void scan(InputStream in, String path) throws IOException {
+    if (size > 0 && size <= IN_MEMORY) {
+      byte[] bytes = new byte[(int) size];
+      int n = in.readNBytes(bytes, 0, bytes.length);
+      int next = n == bytes.length ? in.read() : -1;
+      if (n == bytes.length && next < 0) {
+        scanBytes(bytes, path, 0);
+        return;
+      }
+      // The stream does not hold the size it announced: walk all it holds as a stream.
+      InputStream rest =
+          next < 0
+              ? InputStream.nullInputStream()
+              : new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) next}), in);
+      in = new SequenceInputStream(new ByteArrayInputStream(bytes, 0, n), rest);
+    }
     scan(in, path, 0);
+  }
+
+  private void scanBytes(byte[] bytes, String path, int depth) throws IOException {
+    List<CentralDirectory.Entry> entries = CentralDirectory.read(bytes);
+    if (entries == null) {
+      scan(new ByteArrayInputStream(bytes), path, depth);
+      return;
+    }
+    List<Properties> poms = new ArrayList<>();
+    Manifest manifest = null;
+    int count = 0;
+    try {
+      for (CentralDirectory.Entry e : entries) {
+        if (stopped) {
+          break;
+        }
+        if (++count > MAX_ENTRIES) {
+          problems.add(path + " has more than " + MAX_ENTRIES + " entries; the rest ignored");
+          break;
+        }
+        String name = e.name();
+        if (name.endsWith("/") || name.length() > MAX_NAME) {
+          continue;
+        }
+        if (POM_PROPERTIES.matcher(name).matches()) {
+          Properties p = new Properties();
+          p.load(new ByteArrayInputStream(smallEntry(bytes, e, path)));
+          poms.add(p);
+        } else if (name.equals("META-INF/MANIFEST.MF")) {
+          manifest = new Manifest(new ByteArrayInputStream(smallEntry(bytes, e, path)));
+        } else if (JavaArchiveAnalyzer.isArchiveName(name)) {
+          String inner = path + "!/" + clean(name);
+          if (depth >= MAX_DEPTH) {
+            problems.add(inner + " is nested deeper than " + MAX_DEPTH + "; skipped");
+            continue;
+          }
+          try {
+            byte[] nested = CentralDirectory.data(bytes, e, IN_MEMORY, this::spend);
+            if (nested == null) {
+              // Too large to hold: walk it as a stream instead.
+              scan(CentralDirectory.stream(bytes, e), inner, depth + 1);
+            } else {
+              scanBytes(nested, inner, depth + 1);
+            }
+          } catch (BudgetExceeded ex) {
+            throw ex;
+          } catch (IOException | IllegalArgumentException ex) {
+            problems.add(inner + " could not be read as a zip archive (" + ex.getMessage() + ")");
+          }
+        }
+      }
+    } catch (BudgetExceeded ex) {
+      stopped = true;
+      problems.add(
+          path + " expands to more than the decompression budget (zip bomb?); the rest ignored");
+    }
+    identify(path, poms, manifest);
+  }
+
+  private byte[] smallEntry(byte[] archive, CentralDirectory.Entry e, String path)
+      throws IOException {
+    byte[] bytes = CentralDirectory.data(archive, e, MAX_SMALL_FILE, this::spend);
+    if (bytes == null) {
+      problems.add(
+          path + "!/" + e.name() + " is larger than " + MAX_SMALL_FILE + " bytes; truncated");
+      bytes = CentralDirectory.prefix(archive, e, MAX_SMALL_FILE);
+    }
+    return bytes;
   }
 
   private void scan(InputStream in, String path, int depth) throws IOException {
@@ -112,7 +208,7 @@ final class JarScanner {
     }
   }
 
-  private void spend(long n) throws BudgetExceeded {
+  void spend(long n) throws BudgetExceeded {
     budget -= n;
     if (budget < 0) {
       throw new BudgetExceeded();
@@ -197,7 +293,7 @@ final class JarScanner {
   }
 
   /** Signals that the decompression budget ran out. */
-  private static final class BudgetExceeded extends IOException {
+  static final class BudgetExceeded extends IOException {
     private static final long serialVersionUID = 1L;
   }
 

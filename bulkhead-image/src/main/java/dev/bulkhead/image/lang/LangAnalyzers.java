@@ -4,11 +4,11 @@ import dev.bulkhead.core.spi.Analyzer;
 import java.util.List;
 
 /**
- * Lists the language-package analyzers (Java archives, npm, Python).
+ * Lists the archive and manifest analyzers of this package (Java archives, npm, Python).
  *
- * <p>They are not in the default {@code ServiceLoader} set yet: until language packages are matched
- * against advisories, reading every jar of a filesystem would only slow OS scans. A caller that
- * wants them passes them explicitly, e.g. {@code ImageScan.withAnalyzers(...)}.
+ * <p>They are not in the {@code ServiceLoader} set, which holds the OS analyzers only: scans choose
+ * them with {@code --pkg-types} through {@link dev.bulkhead.image.PackageAnalyzers}, which also
+ * adds the binary and lock file analyzers of {@code dev.bulkhead.image.langbin}.
  */
 public final class LangAnalyzers {
   private LangAnalyzers() {}

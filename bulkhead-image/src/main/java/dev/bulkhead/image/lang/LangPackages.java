@@ -39,7 +39,7 @@ public final class LangPackages {
     boolean noGroup = group == null || group.isEmpty();
     String name = noGroup ? artifact : group + ":" + artifact;
     List<String> segments = noGroup ? List.of(artifact) : List.of(group, artifact);
-    return of(name, version, MAVEN, PackageUrls.buildKeepingPlus(MAVEN, segments, version), path);
+    return of(name, version, MAVEN, PackageUrls.build(MAVEN, segments, version, null), path);
   }
 
   /** Returns an npm package; {@code name} may be scoped ({@code @scope/name}). */
@@ -49,12 +49,12 @@ public final class LangPackages {
         name.startsWith("@") && slash > 0
             ? List.of(name.substring(0, slash), name.substring(slash + 1))
             : List.of(name);
-    return of(name, version, NPM, PackageUrls.buildKeepingPlus(NPM, segments, version), path);
+    return of(name, version, NPM, PackageUrls.build(NPM, segments, version, null), path);
   }
 
   /** Returns a PyPI package. */
   public static Package pypi(String name, String version, String path) {
-    String purl = PackageUrls.buildKeepingPlus(PYPI, List.of(normalizePypi(name)), version);
+    String purl = PackageUrls.build(PYPI, List.of(normalizePypi(name)), version, null);
     return of(name, version, PYPI, purl, path);
   }
 

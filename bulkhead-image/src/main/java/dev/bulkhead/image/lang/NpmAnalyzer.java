@@ -1,5 +1,8 @@
 package dev.bulkhead.image.lang;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulkhead.core.Package;
@@ -35,6 +38,8 @@ public final class NpmAnalyzer implements Analyzer {
   static final int MAX_LOCKFILE = 64 * 1024 * 1024;
   static final int MAX_PACKAGES = 100_000;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory MANIFESTS =
+      JsonFactory.builder().disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build();
 
   @Override
   public String id() {
@@ -81,9 +86,9 @@ public final class NpmAnalyzer implements Analyzer {
     List<Package> out = new ArrayList<>();
     switch (file) {
       case "package.json" -> {
-        JsonNode root = JSON.readTree(Bounded.read(input.content(), MAX_MANIFEST, path));
-        String name = root.path("name").asText("");
-        String version = root.path("version").asText("");
+        String[] nameVersion = nameAndVersion(Bounded.read(input.content(), MAX_MANIFEST, path));
+        String name = nameVersion[0];
+        String version = nameVersion[1];
         if (name.isEmpty() || version.isEmpty()) {
           problems.add("package.json has no name or no version; skipped");
         } else {
@@ -102,6 +107,32 @@ public final class NpmAnalyzer implements Analyzer {
       out.subList(MAX_PACKAGES, out.size()).clear();
     }
     return new AnalysisResult(null, out, problems.list());
+  }
+
+  /**
+   * Reads the top-level {@code name} and {@code version} of a package.json, skipping everything
+   * else unparsed into objects; field names are not canonicalised, since dependency maps make them
+   * as varied as package names.
+   */
+  static String[] nameAndVersion(byte[] json) throws IOException {
+    String[] out = {"", ""};
+    try (JsonParser p = MANIFESTS.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return out;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (value == JsonToken.VALUE_STRING && field.equals("name")) {
+          out[0] = p.getText();
+        } else if (value == JsonToken.VALUE_STRING && field.equals("version")) {
+          out[1] = p.getText();
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return out;
   }
 
   private static void packageLock(JsonNode root, String path, List<Package> out) {

@@ -12,12 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads sections and mapped addresses of one ELF file (32 or 64 bit, either byte order) that has
- * been spooled from a stream into a private temporary file, since the section header table sits at
- * the end of the file while the sections it describes come before it.
+ * been spooled from a stream, since the section header table sits at the end of the file while the
+ * sections it describes come before it. Files up to {@link #IN_MEMORY} bytes (nearly every
+ * executable) are held in memory; larger ones go to a private temporary file.
  *
  * <p>Every offset and size read from the file is checked against the file length; a violation
  * throws {@link ElfFormatException}. {@link #close} deletes the temporary file.
@@ -28,8 +30,12 @@ final class ElfImage implements Closeable {
 
   private static final int PT_LOAD = 1;
 
+  /** ELF files up to this size are spooled into memory instead of a temporary file. */
+  static final int IN_MEMORY = 24 * 1024 * 1024;
+
   private final Path file;
   private final FileChannel channel;
+  private final byte[] memory;
   private final long length;
   private final boolean is64;
   private final ByteOrder order;
@@ -39,10 +45,11 @@ final class ElfImage implements Closeable {
   /** One section header: its name, file offset, size and virtual address. */
   record Section(String name, int type, long offset, long size, long addr) {}
 
-  private ElfImage(Path file, FileChannel channel) throws IOException {
+  private ElfImage(Path file, FileChannel channel, byte[] memory, long length) throws IOException {
     this.file = file;
     this.channel = channel;
-    this.length = channel.size();
+    this.memory = memory;
+    this.length = length;
     byte[] ident = read(0, 16);
     if (ident[4] != 1 && ident[4] != 2) {
       throw new ElfFormatException("unknown ELF class " + ident[4]);
@@ -63,12 +70,21 @@ final class ElfImage implements Closeable {
   }
 
   /**
-   * Copies the stream into a temporary file when it starts with the ELF magic.
+   * Spools the stream (into memory, or a temporary file when large) when it starts with the ELF
+   * magic.
    *
    * @return the image, or null when the stream is not ELF or is larger than {@link #MAX_BYTES}
    * @throws ElfFormatException when the headers are damaged
    */
   static ElfImage spool(InputStream in) throws IOException {
+    return spool(in, -1);
+  }
+
+  /**
+   * Spools like {@link #spool(InputStream)}; a known {@code size} lets a file that fits in memory
+   * be read into one array of exactly that size.
+   */
+  static ElfImage spool(InputStream in, long size) throws IOException {
     byte[] magic = in.readNBytes(4);
     if (magic.length < 4
         || magic[0] != 0x7f
@@ -77,13 +93,34 @@ final class ElfImage implements Closeable {
         || magic[3] != 'F') {
       return null;
     }
+    // Read into memory first; only a file larger than IN_MEMORY spills to a temporary file.
+    byte[] buf = new byte[size > 4 && size <= IN_MEMORY ? (int) size : 256 * 1024];
+    System.arraycopy(magic, 0, buf, 0, 4);
+    int filled = 4;
+    while (true) {
+      if (filled == buf.length) {
+        if (buf.length >= IN_MEMORY) {
+          return spill(buf, in);
+        }
+        buf = Arrays.copyOf(buf, Math.min(buf.length * 2, IN_MEMORY));
+      }
+      int n = in.read(buf, filled, buf.length - filled);
+      if (n < 0) {
+        break;
+      }
+      filled += n;
+    }
+    return new ElfImage(null, null, buf, filled);
+  }
+
+  private static ElfImage spill(byte[] head, InputStream in) throws IOException {
     Path tmp = Files.createTempFile("bulkhead-elf-", ".bin");
     boolean ok = false;
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        out.write(magic);
+        out.write(head);
         byte[] buf = new byte[64 * 1024];
-        long total = magic.length;
+        long total = head.length;
         for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
           total += n;
           if (total > MAX_BYTES) {
@@ -94,7 +131,7 @@ final class ElfImage implements Closeable {
       }
       FileChannel ch = FileChannel.open(tmp, StandardOpenOption.READ);
       try {
-        ElfImage image = new ElfImage(tmp, ch);
+        ElfImage image = new ElfImage(tmp, ch, null, ch.size());
         ok = true;
         return image;
       } finally {
@@ -202,6 +239,9 @@ final class ElfImage implements Closeable {
   /** Reads exactly {@code n} bytes at a file offset. */
   byte[] read(long offset, int n) throws IOException {
     checkRange(offset, n);
+    if (memory != null) {
+      return Arrays.copyOfRange(memory, (int) offset, (int) offset + n);
+    }
     ByteBuffer b = ByteBuffer.allocate(n);
     while (b.hasRemaining()) {
       if (channel.read(b, offset + b.position()) < 0) {
@@ -233,6 +273,9 @@ final class ElfImage implements Closeable {
 
   @Override
   public void close() throws IOException {
+    if (channel == null) {
+      return;
+    }
     try {
       channel.close();
     } finally {

@@ -47,28 +47,38 @@ public final class GoBinaryAnalyzer implements Analyzer {
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     Warnings warnings = new Warnings(input.path());
-    GoBuildInfo info;
-    try (ElfImage elf = ElfImage.spool(input.content())) {
+    List<Package> packages = new ArrayList<>();
+    try (ElfImage elf = ElfImage.spool(input.content(), input.size())) {
       if (elf == null) {
         return AnalysisResult.EMPTY;
       }
+      read(elf, input.path(), packages, warnings);
+    } catch (ElfImage.ElfFormatException e) {
+      warnings.add("cannot read Go build info: " + e.getMessage());
+    }
+    return new AnalysisResult(null, packages, warnings.list());
+  }
+
+  /** Adds the modules of an already spooled ELF image; a damaged one adds a warning. */
+  static void read(ElfImage elf, String path, List<Package> packages, Warnings warnings)
+      throws IOException {
+    GoBuildInfo info;
+    try {
       info = GoBuildInfo.read(elf);
     } catch (ElfImage.ElfFormatException e) {
       warnings.add("cannot read Go build info: " + e.getMessage());
-      return new AnalysisResult(null, List.of(), warnings.list());
+      return;
     }
     if (info == null) {
-      return AnalysisResult.EMPTY;
+      return;
     }
-    List<Package> packages = new ArrayList<>();
     String stdlib = stdlibVersion(info.goVersion());
     if (stdlib != null) {
-      packages.add(LangPackages.of(LangPackages.GOLANG, "stdlib", stdlib, null, input.path()));
+      packages.add(LangPackages.of(LangPackages.GOLANG, "stdlib", stdlib, null, path));
     } else {
       warnings.add("unrecognised Go version '" + clip(info.goVersion()) + "'; stdlib not listed");
     }
-    parseModInfo(info.modInfo(), input.path(), packages, warnings);
-    return new AnalysisResult(null, packages, warnings.list());
+    parseModInfo(info.modInfo(), path, packages, warnings);
   }
 
   /** Adds the main module and dependencies of a module info string. */

@@ -50,27 +50,38 @@ public final class RustBinaryAnalyzer implements Analyzer {
   @Override
   public AnalysisResult analyze(AnalysisInput input) throws IOException {
     Warnings warnings = new Warnings(input.path());
-    byte[] compressed;
-    try (ElfImage elf = ElfImage.spool(input.content())) {
+    List<Package> packages = new ArrayList<>();
+    try (ElfImage elf = ElfImage.spool(input.content(), input.size())) {
       if (elf == null) {
         return AnalysisResult.EMPTY;
       }
+      read(elf, input.path(), packages, warnings);
+    } catch (ElfImage.ElfFormatException e) {
+      warnings.add("cannot read the " + SECTION + " section: " + e.getMessage());
+    }
+    return new AnalysisResult(null, packages, warnings.list());
+  }
+
+  /** Adds the crates of an already spooled ELF image; a damaged one adds a warning. */
+  static void read(ElfImage elf, String path, List<Package> packages, Warnings warnings)
+      throws IOException {
+    byte[] compressed;
+    try {
       ElfImage.Section s = elf.section(SECTION);
       if (s == null) {
-        return AnalysisResult.EMPTY;
+        return;
       }
       compressed = elf.read(s, MAX_COMPRESSED);
     } catch (ElfImage.ElfFormatException e) {
       warnings.add("cannot read the " + SECTION + " section: " + e.getMessage());
-      return new AnalysisResult(null, List.of(), warnings.list());
+      return;
     }
-    List<Package> packages = new ArrayList<>();
     try (InputStream json =
         new LimitedInputStream(
             new InflaterInputStream(new ByteArrayInputStream(compressed)),
             MAX_INFLATED,
             "the inflated " + SECTION + " payload")) {
-      parse(json, input.path(), packages, warnings);
+      parse(json, path, packages, warnings);
     } catch (StreamReadException
         | java.util.zip.ZipException
         | LimitedInputStream.LimitExceededException e) {
@@ -78,7 +89,6 @@ public final class RustBinaryAnalyzer implements Analyzer {
     } catch (java.io.EOFException e) {
       warnings.add("truncated " + SECTION + " payload");
     }
-    return new AnalysisResult(null, packages, warnings.list());
   }
 
   private static void parse(InputStream json, String path, List<Package> out, Warnings w)

@@ -25,6 +25,18 @@ class PackageUrlsTest {
   }
 
   @Test
+  void encodesPlusAndTheScopeAtSignTheSameWayForEveryType() {
+    assertThat(dev.bulkhead.image.lang.LangPackages.maven("g", "a", "1.0+build.7", "a.jar").purl())
+        .isEqualTo("pkg:maven/g/a@1.0%2Bbuild.7");
+    assertThat(dev.bulkhead.image.lang.LangPackages.npm("@types/node", "20.1.0+x", "p").purl())
+        .isEqualTo("pkg:npm/%40types/node@20.1.0%2Bx");
+    assertThat(dev.bulkhead.image.lang.LangPackages.pypi("Foo_Bar", "1.0+local", "p").purl())
+        .isEqualTo("pkg:pypi/foo-bar@1.0%2Blocal");
+    assertThat(PackageUrls.build("cargo", java.util.List.of("x"), "1.0.0+meta", null))
+        .isEqualTo("pkg:cargo/x@1.0.0%2Bmeta");
+  }
+
+  @Test
   void movesTheRpmEpochToAQualifier() {
     assertThat(
             PackageUrls.of(

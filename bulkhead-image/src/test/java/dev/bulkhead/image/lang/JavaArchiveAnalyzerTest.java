@@ -56,6 +56,41 @@ class JavaArchiveAnalyzerTest {
   }
 
   @Test
+  void readsAFullyExecutableJarWithALaunchScriptInFront() throws IOException {
+    byte[] script =
+        "#!/bin/bash\n# Spring Boot launch script\nexec java -jar \"$0\" \"$@\"\n"
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] jar = fatJar();
+    byte[] executable = new byte[script.length + jar.length];
+    System.arraycopy(script, 0, executable, 0, script.length);
+    System.arraycopy(jar, 0, executable, script.length, jar.length);
+
+    AnalysisResult r = analyze("app/app.jar", executable);
+
+    assertThat(r.packages())
+        .extracting(Package::purl)
+        .containsExactlyInAnyOrder("pkg:maven/com.example/app@1.0.0", LOG4J_CORE, LOG4J_API);
+  }
+
+  @Test
+  void fallsBackToStreamingWhenTheCentralDirectoryIsDamaged() throws IOException {
+    byte[] jar = fatJar();
+    // Break the end-of-central-directory signature: only the local headers remain usable.
+    for (int i = jar.length - 22; i >= 0; i--) {
+      if (jar[i] == 0x50 && jar[i + 1] == 0x4b && jar[i + 2] == 5 && jar[i + 3] == 6) {
+        jar[i + 3] = 9;
+        break;
+      }
+    }
+    AnalysisResult r = analyze("app/app.jar", jar);
+
+    assertThat(r.packages())
+        .as("%s", r.warnings())
+        .extracting(Package::purl)
+        .containsExactlyInAnyOrder("pkg:maven/com.example/app@1.0.0", LOG4J_CORE, LOG4J_API);
+  }
+
+  @Test
   void recursesThroughAnEarIntoAWarsDeflatedLibraries() throws IOException {
     Map<String, byte[]> war = new LinkedHashMap<>();
     war.put("WEB-INF/web.xml", "<web-app/>".getBytes(StandardCharsets.UTF_8));
@@ -120,6 +155,26 @@ class JavaArchiveAnalyzerTest {
 
   @Test
   void stopsANestedZipBombWithAWarning() throws IOException {
+    // Each nested jar holds 48 MiB of stored zeros and deflates to about 50 KiB in the outer one:
+    // inflating the nested jars to look inside them runs through the budget.
+    byte[] inner =
+        JarFixtures.zip(Map.of("zeros.jar", new byte[48 * 1024 * 1024]), /* stored= */ true);
+    Map<String, byte[]> level = new LinkedHashMap<>();
+    for (int j = 0; j < 8; j++) {
+      level.put("b" + j + ".jar", inner);
+    }
+    byte[] bomb = JarFixtures.zip(level, false);
+    assertThat(bomb.length).isLessThan(2 * 1024 * 1024);
+
+    AnalysisResult r = analyze("bomb.jar", bomb);
+
+    assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("decompression budget"));
+  }
+
+  @Test
+  void neverInflatesEntriesItDoesNotNeed() throws IOException {
+    // 512 nested entries of 16 MiB of zeros: 8 GiB if inflated, far beyond the budget; only the
+    // nested archives are opened, so no budget warning and nothing found.
     byte[] zeros = new byte[16 * 1024 * 1024];
     byte[] bomb = JarFixtures.zip(Map.of("zeros.bin", zeros), false);
     for (int i = 0; i < 3; i++) {
@@ -133,7 +188,8 @@ class JavaArchiveAnalyzerTest {
 
     AnalysisResult r = analyze("bomb.jar", bomb);
 
-    assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("decompression budget"));
+    assertThat(r.packages()).isEmpty();
+    assertThat(r.warnings()).noneSatisfy(w -> assertThat(w).contains("decompression budget"));
   }
 
   @Test

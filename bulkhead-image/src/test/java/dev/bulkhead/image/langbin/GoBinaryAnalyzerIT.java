@@ -35,5 +35,9 @@ class GoBinaryAnalyzerIT {
     assertThat(r.packages().get(0).path()).isEqualTo(file.substring(1));
     assertThat(LangFiles.analyze(new RustBinaryAnalyzer(), file.substring(1), binary).packages())
         .isEmpty();
+    // The single-pass analyzer the scans use gives the same packages from one spool.
+    AnalysisResult both = LangFiles.analyze(new ElfBinaryAnalyzer(), file.substring(1), binary);
+    assertThat(both.packages()).isEqualTo(r.packages());
+    assertThat(both.warnings()).isEmpty();
   }
 }

@@ -7,6 +7,7 @@ import dev.bulkhead.core.spi.AnalysisResult;
 import dev.bulkhead.core.spi.Analyzer;
 import dev.bulkhead.core.spi.Registry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.Deflater;
@@ -59,6 +60,18 @@ class LockfileAnalyzersTest {
             "pkg:cargo/regex@1.9.5",
             "pkg:cargo/serde@1.0.188",
             "pkg:cargo/tokio@1.32.0");
+  }
+
+  @Test
+  void theSinglePassElfAnalyzerFindsTheSameCrates() throws Exception {
+    Path app = LangFiles.fixture("rustbin/app");
+    AnalysisResult rust = LangFiles.analyze(new RustBinaryAnalyzer(), "usr/bin/app", app);
+    AnalysisResult both = LangFiles.analyze(new ElfBinaryAnalyzer(), "usr/bin/app", app);
+    assertThat(both.packages()).isNotEmpty().isEqualTo(rust.packages());
+    assertThat(both.warnings()).isEmpty();
+    assertThat(new ElfBinaryAnalyzer().accepts("usr/bin/app", java.nio.file.Files.size(app)))
+        .isTrue();
+    assertThat(new ElfBinaryAnalyzer().accepts("usr/share/doc/readme.txt", 4096)).isFalse();
   }
 
   @Test

@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Turns one OSV document (https://ossf.github.io/osv-schema/) into an {@link Advisory}.
  *
- * <p>Keeps the highest CVSS v3 base score computed from the vectors it finds (top-level and
+ * <p>Keeps the highest CVSS v3.x or v4.0 score computed from the vectors it finds (top-level and
  * per-package {@code severity}, RustSec's {@code database_specific.cvss}) and the data's own
  * severity word ({@code database_specific.severity}, or a package's {@code
  * ecosystem_specific.severity}/{@code urgency}).
@@ -82,6 +82,9 @@ final class OsvParser {
     Double bestScore = null;
     for (String v : vectors) {
       OptionalDouble score = Cvss3.baseScore(v);
+      if (score.isEmpty()) {
+        score = Cvss4.score(v);
+      }
       if (score.isPresent() && (bestScore == null || score.getAsDouble() > bestScore)) {
         bestScore = score.getAsDouble();
         bestVector = v;

@@ -14,7 +14,7 @@ import java.util.List;
  * @param title a one-line summary, or {@code null}
  * @param details the long description, or {@code null}
  * @param severity a severity word from the data (urgency, database severity), or {@code null}
- * @param cvssVector the highest-scoring CVSS v3 vector, or {@code null}
+ * @param cvssVector the highest-scoring CVSS v3.x or v4.0 vector, or {@code null}
  * @param cvssScore the base score of {@code cvssVector}, or {@code null}
  * @param aliases other ids of the same vulnerability
  * @param references reference URLs

@@ -9,6 +9,7 @@ import dev.bulkhead.vulndb.SourceStatus;
 import dev.bulkhead.vulndb.importer.AdvisorySink;
 import dev.bulkhead.vulndb.match.AdvisoryLookup;
 import dev.bulkhead.vulndb.match.Candidate;
+import dev.bulkhead.vulndb.match.LanguageEcosystems;
 import dev.bulkhead.vulndb.model.Advisory;
 import dev.bulkhead.vulndb.model.Affected;
 import dev.bulkhead.vulndb.model.Range;
@@ -120,6 +121,8 @@ public final class AdvisoryStore implements AdvisoryLookup, AutoCloseable {
       }
       if (version == 0) {
         s.execute("INSERT INTO schema_version (version) VALUES (" + Schema.VERSION + ")");
+      } else if (version == 1) {
+        migrateFromVersion1(s);
       } else if (version > Schema.VERSION) {
         throw new BulkheadException(
             "open vulnerability database "
@@ -130,6 +133,39 @@ public final class AdvisoryStore implements AdvisoryLookup, AutoCloseable {
                 + Schema.VERSION
                 + "); upgrade Bulkhead or use another --db file");
       }
+      for (String sql : Schema.INDEXES) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /** Adds and fills {@code affected.name_key} in one transaction. */
+  private void migrateFromVersion1(Statement s) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      s.execute("ALTER TABLE affected ADD COLUMN name_key TEXT");
+      try (PreparedStatement read =
+              connection.prepareStatement(
+                  "SELECT DISTINCT ecosystem, package FROM affected WHERE name_key IS NULL");
+          PreparedStatement write =
+              connection.prepareStatement(
+                  "UPDATE affected SET name_key = ? WHERE ecosystem = ? AND package = ?");
+          ResultSet rs = read.executeQuery()) {
+        while (rs.next()) {
+          write.setString(1, LanguageEcosystems.nameKey(rs.getString(1), rs.getString(2)));
+          write.setString(2, rs.getString(1));
+          write.setString(3, rs.getString(2));
+          write.addBatch();
+        }
+        write.executeBatch();
+      }
+      s.execute("UPDATE schema_version SET version = " + Schema.VERSION);
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 
@@ -176,19 +212,53 @@ public final class AdvisoryStore implements AdvisoryLookup, AutoCloseable {
     return out;
   }
 
+  private static final String FIND =
+      "SELECT s.name, a.key, a.vuln_id, a.modified, a.published, a.withdrawn, a.title,"
+          + " a.severity, a.cvss_vector, a.cvss_score, a.aliases, a.refs,"
+          + " f.purl, f.status, f.fixed_version, f.severity, f.ranges, f.versions, f.package"
+          + " FROM affected f JOIN advisory a ON f.advisory_id = a.id"
+          + " JOIN source s ON a.source_id = s.id";
+
   @Override
   public List<Candidate> find(String ecosystem, String packageName) throws BulkheadException {
-    String sql =
-        "SELECT s.name, a.key, a.vuln_id, a.modified, a.published, a.withdrawn, a.title,"
-            + " a.severity, a.cvss_vector, a.cvss_score, a.aliases, a.refs,"
-            + " f.purl, f.status, f.fixed_version, f.severity, f.ranges, f.versions"
-            + " FROM affected f JOIN advisory a ON f.advisory_id = a.id"
-            + " JOIN source s ON a.source_id = s.id"
-            + " WHERE f.ecosystem = ? AND f.package = ? ORDER BY a.vuln_id, s.name";
+    return query(
+        FIND + " WHERE f.ecosystem = ? AND f.package = ? ORDER BY a.vuln_id, s.name",
+        ecosystem,
+        packageName);
+  }
+
+  @Override
+  public List<Candidate> findByKey(String ecosystem, String nameKey) throws BulkheadException {
+    return query(
+        FIND + " WHERE f.ecosystem = ? AND f.name_key = ? ORDER BY a.vuln_id, s.name",
+        ecosystem,
+        nameKey);
+  }
+
+  @Override
+  public java.util.Set<String> nameKeys(String ecosystem) throws BulkheadException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT DISTINCT name_key FROM affected WHERE ecosystem = ? AND name_key IS NOT NULL")) {
+      ps.setString(1, ecosystem);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw readFailed(e);
+    }
+    return out;
+  }
+
+  private List<Candidate> query(String sql, String ecosystem, String name)
+      throws BulkheadException {
     List<Candidate> out = new ArrayList<>();
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setString(1, ecosystem);
-      ps.setString(2, packageName);
+      ps.setString(2, name);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           double score = rs.getDouble(10);
@@ -211,7 +281,7 @@ public final class AdvisoryStore implements AdvisoryLookup, AutoCloseable {
           Affected affected =
               new Affected(
                   ecosystem,
-                  packageName,
+                  rs.getString(19),
                   rs.getString(13),
                   rs.getString(14),
                   rs.getString(15),

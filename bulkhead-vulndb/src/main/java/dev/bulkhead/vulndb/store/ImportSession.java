@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.vulndb.SourceImport;
 import dev.bulkhead.vulndb.importer.AdvisorySink;
+import dev.bulkhead.vulndb.match.LanguageEcosystems;
 import dev.bulkhead.vulndb.model.Advisory;
 import dev.bulkhead.vulndb.model.Affected;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,8 @@ final class ImportSession implements AdvisorySink {
       insertAffected =
           c.prepareStatement(
               "INSERT INTO affected (advisory_id, ecosystem, package, purl, status,"
-                  + " fixed_version, severity, ranges, versions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  + " fixed_version, severity, ranges, versions, name_key)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     } catch (SQLException e) {
       BulkheadException failure = writeFailed(e);
       abort();
@@ -195,6 +197,7 @@ final class ImportSession implements AdvisorySink {
       pa.setString(7, f.severity());
       pa.setString(8, AdvisoryStore.JSON.writeValueAsString(f.ranges()));
       pa.setString(9, AdvisoryStore.JSON.writeValueAsString(f.versions()));
+      pa.setString(10, LanguageEcosystems.nameKey(f.ecosystem(), f.packageName()));
       pa.addBatch();
     }
     insertAffected.executeBatch();

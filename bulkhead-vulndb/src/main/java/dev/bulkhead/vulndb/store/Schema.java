@@ -6,8 +6,12 @@ import java.util.List;
 final class Schema {
   private Schema() {}
 
-  /** The schema version this code writes; a newer file is refused. */
-  static final int VERSION = 1;
+  /**
+   * The schema version this code writes; a newer file is refused. Version 2 added {@code
+   * affected.name_key}, the package name normalised per ecosystem ({@link
+   * dev.bulkhead.vulndb.match.LanguageEcosystems#nameKey}); version 1 files are migrated on open.
+   */
+  static final int VERSION = 2;
 
   static final List<String> CREATE =
       List.of(
@@ -36,8 +40,14 @@ final class Schema {
               + " package TEXT NOT NULL,"
               + " purl TEXT, status TEXT, fixed_version TEXT, severity TEXT,"
               + " ranges TEXT NOT NULL,"
-              + " versions TEXT NOT NULL)",
+              + " versions TEXT NOT NULL,"
+              + " name_key TEXT)");
+
+  /** Indexes, created once the tables have the current columns. */
+  static final List<String> INDEXES =
+      List.of(
           "CREATE INDEX IF NOT EXISTS affected_ecosystem_package ON affected (ecosystem, package)",
+          "CREATE INDEX IF NOT EXISTS affected_ecosystem_key ON affected (ecosystem, name_key)",
           "CREATE INDEX IF NOT EXISTS affected_advisory ON affected (advisory_id)",
           "CREATE INDEX IF NOT EXISTS advisory_vuln_id ON advisory (vuln_id)");
 }

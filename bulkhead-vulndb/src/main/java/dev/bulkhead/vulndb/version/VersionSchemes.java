@@ -14,14 +14,16 @@ public final class VersionSchemes {
   private static final VersionScheme GO = new GoVersion();
   private static final VersionScheme CARGO = new CargoVersion();
   private static final VersionScheme GEM = new GemVersion();
+  private static final VersionScheme COMPOSER = new ComposerVersion();
+  private static final VersionScheme NUGET = new NugetVersion();
 
   private VersionSchemes() {}
 
   /**
    * Returns the scheme that orders versions of packages of the given purl type: {@link
    * Package#DEB}, {@link Package#APK}, {@link Package#RPM}, {@code maven}, {@code npm}, {@code
-   * pypi}, {@code golang}, {@code cargo} or {@code gem} (case-insensitive). Schemes are stateless,
-   * so the same instance is returned every time.
+   * pypi}, {@code golang}, {@code cargo}, {@code gem}, {@code composer} or {@code nuget}
+   * (case-insensitive). Schemes are stateless, so the same instance is returned every time.
    *
    * @throws IllegalArgumentException for an unknown type
    */
@@ -39,6 +41,8 @@ public final class VersionSchemes {
       case "golang" -> GO;
       case "cargo" -> CARGO;
       case "gem" -> GEM;
+      case "composer" -> COMPOSER;
+      case "nuget" -> NUGET;
       default ->
           throw new IllegalArgumentException("no version scheme for package type " + packageType);
     };
@@ -46,13 +50,13 @@ public final class VersionSchemes {
 
   /**
    * Returns the scheme for an OSV ecosystem name ({@code Maven}, {@code npm}, {@code PyPI}, {@code
-   * Go}, {@code crates.io}, {@code RubyGems}, {@code Debian}, {@code Ubuntu}, {@code Alpine},
-   * {@code Rocky Linux}, {@code AlmaLinux}, {@code Red Hat}, {@code openSUSE}, {@code SUSE}), with
-   * or without a release suffix after a colon ({@code Debian:12}, {@code Alpine:v3.18}). Names are
-   * matched exactly, as OSV spells them.
+   * Go}, {@code crates.io}, {@code RubyGems}, {@code Packagist}, {@code NuGet}, {@code Debian},
+   * {@code Ubuntu}, {@code Alpine}, {@code Rocky Linux}, {@code AlmaLinux}, {@code Red Hat}, {@code
+   * openSUSE}, {@code SUSE}), with or without a release suffix after a colon ({@code Debian:12},
+   * {@code Alpine:v3.18}). Names are matched exactly, as OSV spells them.
    *
-   * @return the scheme, or null for an ecosystem without one (Hex, NuGet, Packagist...), so that an
-   *     importer can skip such advisories without catching exceptions
+   * @return the scheme, or null for an ecosystem without one (Hex, Pub...), so that an importer can
+   *     skip such advisories without catching exceptions
    */
   public static VersionScheme forOsvEcosystem(String ecosystem) {
     if (ecosystem == null) {
@@ -67,6 +71,8 @@ public final class VersionSchemes {
       case "Go" -> GO;
       case "crates.io" -> CARGO;
       case "RubyGems" -> GEM;
+      case "Packagist" -> COMPOSER;
+      case "NuGet" -> NUGET;
       case "Debian", "Ubuntu" -> DPKG;
       case "Alpine" -> APK;
       case "Rocky Linux", "AlmaLinux", "Red Hat", "openSUSE", "SUSE" -> RPM;

@@ -56,8 +56,8 @@ class VersionSchemesTest {
 
   @Test
   void refusesAnUnknownType() {
-    assertThatThrownBy(() -> VersionSchemes.forType("nuget"))
+    assertThatThrownBy(() -> VersionSchemes.forType("hex"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("nuget");
+        .hasMessageContaining("hex");
   }
 }
