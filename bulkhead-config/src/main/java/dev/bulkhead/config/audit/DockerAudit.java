@@ -46,7 +46,7 @@ public final class DockerAudit {
       if (facts.podman() && !ipcWarned) {
         a.warnings.add(
             "podman reports --ipc host as IpcMode 'shareable' through its API, so host IPC"
-                + " sharing (CIS 5.16) cannot be detected for podman containers");
+                + " sharing (CIS 5.17) cannot be detected for podman containers");
         ipcWarned = true;
       }
     }
@@ -126,7 +126,7 @@ public final class DockerAudit {
     if (!hasSecurityOption("apparmor") && !facts.containers().isEmpty()) {
       warnings.add(
           "the engine reports no AppArmor support (no name=apparmor in SecurityOptions);"
-              + " AppArmor profiles (CIS 5.1) were not checked");
+              + " AppArmor profiles (CIS 5.2) were not checked");
     }
   }
 
