@@ -19,9 +19,9 @@ public final class DockerfileScanner implements ConfigScanner {
   private static final Pattern FIRST_INSTRUCTION = Pattern.compile("(?im)^\\s*(FROM|ARG)\\s+\\S+");
   private static final Pattern PIPE_TO_SHELL =
       Pattern.compile(
-          "\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?"
-              + "(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/usr)?(?:/local)?(?:/bin/)?"
-              + "(?:ba|z|k|da|a|fi)?sh\\b|\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)\\s*"
+          "\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)&?\\s*(?:sudo\\s+(?:-\\S++\\s+)*+)?"
+              + "(?:env\\s+(?:[^\\s=]++=\\S*+\\s+)*+)?(?:/usr)?(?:/local)?(?:/bin/)?"
+              + "(?:ba|z|k|da|a|fi)?sh\\b|\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)&?\\s*"
               + "(?:sudo\\s+)?(?:/usr/bin/)?(?:python[0-9.]*|perl|ruby|node)\\b"
               + "|\\b(?:ba|z|k|da|a)?sh\\s+(?:-\\w+\\s+)*(?:-c\\s+)?[\"']?(?:\\$\\(|<\\()\\s*(curl|wget)\\b");
   private static final Pattern SUDO =
