@@ -1,5 +1,6 @@
 package dev.bulkhead.config.compose;
 
+import dev.bulkhead.config.hostpaths.EngineEndpoints;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Location;
 import dev.bulkhead.config.model.ResourceRef;
@@ -34,10 +35,6 @@ public final class ComposeScanner implements ConfigScanner {
   private static final Pattern SERVICES = Pattern.compile("(?m)^services\\s*:");
   private static final Pattern K8S = Pattern.compile("(?m)^(apiVersion|kind)\\s*:");
   private static final Set<String> TRUE = Set.of("true", "yes", "on", "1");
-  private static final Set<String> SOCKET_DIRS = Set.of("/var/run", "/run", "/var/run/docker");
-  private static final Pattern SOCKET =
-      Pattern.compile(
-          "(?i).*/(docker|podman|containerd|crio|cri-dockerd)\\.sock|//\\./pipe/docker_engine");
   private static final Pattern INTERPOLATION =
       Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
   private static final int MAX_SERVICES = 10_000;
@@ -181,8 +178,7 @@ public final class ComposeScanner implements ConfigScanner {
     if (source == null) {
       return;
     }
-    String norm = source.replaceAll("/+$", "");
-    if (SOCKET.matcher(source).matches() || SOCKET_DIRS.contains(norm)) {
+    if (EngineEndpoints.exposesEngineSocket(source)) {
       out.add(
           ConfigFinding.of(
               ComposeRules.DOCKER_SOCKET,

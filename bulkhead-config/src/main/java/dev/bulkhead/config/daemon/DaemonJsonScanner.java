@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulkhead.config.hostpaths.EngineEndpoints;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Location;
 import dev.bulkhead.config.model.ResourceRef;
@@ -30,8 +31,6 @@ public final class DaemonJsonScanner implements ConfigScanner {
               + "|log-driver|log-opts|data-root|exec-opts|default-address-pools|no-new-privileges"
               + "|tlsverify|tlscacert|userland-proxy|default-ulimits|iptables|selinux-enabled"
               + "|cgroup-parent|seccomp-profile|authorization-plugins)\"\\s*:");
-  private static final Pattern LOOPBACK =
-      Pattern.compile("(?i)(localhost|127(\\.\\d{1,3}){0,3}|\\[?::1]?)(:\\d+)?(/\\d+)?");
   private static final Pattern NOT_DAEMON = Pattern.compile("\"(apiVersion|kind)\"\\s*:");
   private static final int MAX_ARRAY = 10_000;
 
@@ -104,7 +103,7 @@ public final class DaemonJsonScanner implements ConfigScanner {
     if (insecure != null) {
       for (Placed e : insecure.elements()) {
         String reg = e.value().asText("");
-        if (!reg.isBlank() && !LOOPBACK.matcher(reg).matches()) {
+        if (!reg.isBlank() && !EngineEndpoints.isLoopback(reg)) {
           out.add(
               ConfigFinding.of(
                   DaemonRules.INSECURE_REGISTRY,
