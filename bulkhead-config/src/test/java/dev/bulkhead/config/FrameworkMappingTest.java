@@ -12,6 +12,7 @@ import dev.bulkhead.config.compliance.Control;
 import dev.bulkhead.config.compliance.ControlResult;
 import dev.bulkhead.config.compliance.ControlStatus;
 import dev.bulkhead.config.compliance.Framework;
+import dev.bulkhead.config.compliance.RuleKinds;
 import dev.bulkhead.config.k8s.KubernetesRules;
 import dev.bulkhead.config.k8s.KubernetesScanner;
 import dev.bulkhead.config.k8s.PssVersion;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Checks every framework mapping of every built-in rule (each registered scanner's and the live
  * audit's): each {@code framework:control} tag names a control of {@link Framework#of}, and the
- * rule's bad example, run through a real scan and {@link ComplianceReport}, fails that control.
+ * rule's bad example, run through a real scan and {@link ComplianceReport}, fails that control; and
+ * every resource the rule reports is of a kind {@link RuleKinds} says the rule examines.
  */
 class FrameworkMappingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,6 +66,14 @@ class FrameworkMappingTest {
               .extracting(f -> f.rule().id())
               .as("bad example of %s", r.id())
               .contains(r.id());
+          // The compliance report judges a rule's controls over the kinds it examines.
+          scan.findings().stream()
+              .filter(f -> f.rule().id().equals(r.id()) && f.resource() != null)
+              .forEach(
+                  f ->
+                      assertThat(RuleKinds.examines(r, f.resource().kind()))
+                          .as("%s examines %s", r.id(), f.resource().kind())
+                          .isTrue());
           for (String tag : r.frameworks()) {
             assertThat(tag).as("tag of %s", r.id()).matches("[a-z-]+:[^:\\s]+");
             Framework fw = Framework.of(tag.substring(0, tag.indexOf(':')));

@@ -7,6 +7,7 @@ import dev.bulkhead.config.model.ResourceRef;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.spi.ConfigParseException;
 import dev.bulkhead.config.spi.ConfigScanner;
+import dev.bulkhead.config.spi.ScannedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,13 @@ public final class ComposeScanner implements ConfigScanner {
       Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
   private static final int MAX_SERVICES = 10_000;
   private static final int MAX_MERGE_DEPTH = 8;
+
+  private final List<ScannedResource> scanned = new ArrayList<>();
+
+  @Override
+  public List<ScannedResource> scannedResources() {
+    return List.copyOf(scanned);
+  }
 
   @Override
   public String fileKind() {
@@ -104,11 +112,9 @@ public final class ComposeScanner implements ConfigScanner {
     for (NodeTuple svc : list) {
       if (svc.getValueNode() instanceof MappingNode) {
         String name = scalar(svc.getKeyNode());
-        checkService(
-            file,
-            new ResourceRef("ComposeService", null, name),
-            fields((MappingNode) svc.getValueNode(), 0),
-            out);
+        ResourceRef ref = new ResourceRef("ComposeService", null, name);
+        scanned.add(new ScannedResource(ref, at(file, svc.getKeyNode())));
+        checkService(file, ref, fields((MappingNode) svc.getValueNode(), 0), out);
       }
     }
   }

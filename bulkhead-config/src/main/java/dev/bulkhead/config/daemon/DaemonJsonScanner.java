@@ -13,6 +13,7 @@ import dev.bulkhead.config.model.ResourceRef;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.spi.ConfigParseException;
 import dev.bulkhead.config.spi.ConfigScanner;
+import dev.bulkhead.config.spi.ScannedResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,13 @@ public final class DaemonJsonScanner implements ConfigScanner {
 
   /** A top-level field or array element with where it was. */
   private record Placed(JsonNode value, Location location, List<Placed> elements) {}
+
+  private final List<ScannedResource> scanned = new ArrayList<>();
+
+  @Override
+  public List<ScannedResource> scannedResources() {
+    return List.copyOf(scanned);
+  }
 
   @Override
   public String fileKind() {
@@ -68,6 +76,7 @@ public final class DaemonJsonScanner implements ConfigScanner {
     Map<String, Placed> top = new LinkedHashMap<>();
     Location object = read(file, text, top);
     ResourceRef ref = new ResourceRef("DockerDaemon", null, file);
+    scanned.add(new ScannedResource(ref, object));
     List<ConfigFinding> out = new ArrayList<>();
 
     Placed userns = top.get("userns-remap");

@@ -6,6 +6,7 @@ import dev.bulkhead.config.model.ResourceRef;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.spi.ConfigParseException;
 import dev.bulkhead.config.spi.ConfigScanner;
+import dev.bulkhead.config.spi.ScannedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,13 @@ public final class DockerfileScanner implements ConfigScanner {
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Pattern URL =
       Pattern.compile("(?i)^(?:https?|ftp)://\\S+|^git@\\S+|^git://\\S+");
+
+  private final List<ScannedResource> scanned = new ArrayList<>();
+
+  @Override
+  public List<ScannedResource> scannedResources() {
+    return List.copyOf(scanned);
+  }
 
   @Override
   public String fileKind() {
@@ -62,6 +70,7 @@ public final class DockerfileScanner implements ConfigScanner {
     List<ConfigFinding> out = new ArrayList<>();
     for (Stage s : df.stages()) {
       ResourceRef ref = ref(s);
+      scanned.add(new ScannedResource(ref, at(file, s.from())));
       checkBase(file, df, s, ref, out);
       for (Instruction i : s.instructions()) {
         switch (i.keyword()) {
