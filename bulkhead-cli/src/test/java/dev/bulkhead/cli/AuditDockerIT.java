@@ -200,7 +200,7 @@ class AuditDockerIT {
       if (f.path("resource").path("name").asText().equals(bad)
           && f.path("ruleId").asText().equals("BH-DOCKER-0016")) {
         assertThat(f.path("message").asText()).contains("docker.sock");
-        assertThat(f.path("frameworks").get(0).asText()).isEqualTo("cis-docker:5.31");
+        assertThat(f.path("frameworks").get(0).asText()).isEqualTo("cis-docker:5.32");
         assertThat(f.path("file").asText()).isEqualTo(host());
       }
     }
@@ -214,7 +214,7 @@ class AuditDockerIT {
     assertThat(table)
         .contains("Audit of podman")
         .contains("Container " + bad)
-        .contains("Privileged container [cis-docker:5.4]")
+        .contains("Privileged container [cis-docker:5.5]")
         .doesNotContain("Container " + good);
 
     String sarif = BulkheadJar.ok("audit", "docker", "--host", host(), "-f", "sarif");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -38,11 +40,19 @@ class RulesCommandTest {
     assertThat(o[0]).isEqualTo("0");
     JsonNode rules = new ObjectMapper().readTree(o[1]);
     assertThat(rules.size()).isGreaterThan(30);
-    JsonNode first = rules.get(0);
-    assertThat(first.get("id").asText()).isEqualTo("BH-K8S-0001");
-    assertThat(first.get("severity").asText()).isEqualTo("HIGH");
-    assertThat(first.get("remediation").asText()).isNotBlank();
-    assertThat(first.get("frameworks").toString()).contains("pss-baseline:hostProcess");
+    JsonNode hostProcess = null;
+    List<String> ids = new ArrayList<>();
+    for (JsonNode r : rules) {
+      ids.add(r.get("id").asText());
+      if (r.get("id").asText().equals("BH-K8S-0001")) {
+        hostProcess = r;
+      }
+    }
+    assertThat(ids).isSorted().doesNotHaveDuplicates().contains("BH-DF-0001", "BH-COMPOSE-0001");
+    assertThat(hostProcess).as("BH-K8S-0001 listed").isNotNull();
+    assertThat(hostProcess.get("severity").asText()).isEqualTo("HIGH");
+    assertThat(hostProcess.get("remediation").asText()).isNotBlank();
+    assertThat(hostProcess.get("frameworks").toString()).contains("pss-baseline:hostProcess");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.bulkhead.config.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.bulkhead.config.hostpaths.EngineEndpoints;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Location;
 import dev.bulkhead.config.model.ResourceRef;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Audits a container engine and its running containers from what its API reports, mapped to CIS
@@ -17,15 +17,9 @@ import java.util.regex.Pattern;
  * containers.conf, which its compatible API does not show) become warnings, never passes.
  */
 public final class DockerAudit {
-  private static final Pattern SOCKET =
-      Pattern.compile("(?i).*/(docker|podman|containerd|crio|cri-dockerd)\\.sock");
-  private static final Set<String> SOCKET_DIRS =
-      Set.of("/var/run", "/run", "/var/run/docker", "/run/podman", "/run/containerd");
   private static final List<String> SENSITIVE =
       List.of("/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr");
   private static final Set<String> LOCAL_DRIVERS = Set.of("json-file", "local", "none", "k8s-file");
-  private static final Pattern LOOPBACK =
-      Pattern.compile("(?i)(localhost|127(\\.\\d{1,3}){0,3}|::1)(:\\d+)?(/\\d+)?");
 
   private final EngineFacts facts;
   private final List<ConfigFinding> findings = new ArrayList<>();
@@ -46,7 +40,7 @@ public final class DockerAudit {
       if (facts.podman() && !ipcWarned) {
         a.warnings.add(
             "podman reports --ipc host as IpcMode 'shareable' through its API, so host IPC"
-                + " sharing (CIS 5.16) cannot be detected for podman containers");
+                + " sharing (CIS 5.17) cannot be detected for podman containers");
         ipcWarned = true;
       }
     }
@@ -126,7 +120,7 @@ public final class DockerAudit {
     if (!hasSecurityOption("apparmor") && !facts.containers().isEmpty()) {
       warnings.add(
           "the engine reports no AppArmor support (no name=apparmor in SecurityOptions);"
-              + " AppArmor profiles (CIS 5.1) were not checked");
+              + " AppArmor profiles (CIS 5.2) were not checked");
     }
   }
 
@@ -144,7 +138,7 @@ public final class DockerAudit {
             });
     boolean any = false;
     for (String r : insecure) {
-      if (!r.isBlank() && !LOOPBACK.matcher(r).matches()) {
+      if (!r.isBlank() && !EngineEndpoints.isLoopback(r)) {
         add(DockerAuditRules.INSECURE_REGISTRY, engine, "insecure registry " + r);
         any = true;
       }
@@ -238,7 +232,7 @@ public final class DockerAudit {
     boolean rw = m.path("RW").asBoolean(true);
     String dest = m.path("Destination").asText("");
     String what = source + " on " + dest + (rw ? " (read-write)" : " (read-only)");
-    if (SOCKET.matcher(norm).matches() || SOCKET_DIRS.contains(norm)) {
+    if (EngineEndpoints.exposesEngineSocket(source)) {
       add(DockerAuditRules.ENGINE_SOCKET, ref, "mounts " + what);
       return;
     }

@@ -91,7 +91,7 @@ public final class DockerAuditRules {
               + " AppArmor; root in it is root on the host.",
           "Recreate it without --privileged, adding only the capabilities and devices it needs.",
           List.of(RUN + "#privileged", CIS),
-          "5.4");
+          "5.5");
 
   public static final Rule HOST_NETWORK =
       rule(
@@ -101,7 +101,7 @@ public final class DockerAuditRules {
           "--network host puts the container on the host's interfaces and localhost services.",
           "Recreate it on a bridge or user-defined network and publish only the needed ports.",
           List.of(RUN + "#network", CIS),
-          "5.9");
+          "5.10");
 
   public static final Rule HOST_PID =
       rule(
@@ -111,7 +111,7 @@ public final class DockerAuditRules {
           "--pid host lets the container see, trace and signal every host process.",
           "Recreate it without --pid host.",
           List.of(RUN + "#pid", CIS),
-          "5.15");
+          "5.16");
 
   public static final Rule HOST_IPC =
       rule(
@@ -121,7 +121,7 @@ public final class DockerAuditRules {
           "--ipc host gives the container the host's shared memory and semaphores.",
           "Recreate it without --ipc host.",
           List.of(RUN + "#ipc", CIS),
-          "5.16");
+          "5.17");
 
   public static final Rule ROOT_USER =
       rule(
@@ -141,7 +141,7 @@ public final class DockerAuditRules {
           "The container was started with --cap-add beyond the engine's default set.",
           "Recreate it with --cap-drop ALL and add back only what it provably needs.",
           List.of(RUN + "#cap-add", CIS),
-          "5.3");
+          "5.4");
 
   public static final Rule ENGINE_SOCKET =
       rule(
@@ -153,7 +153,7 @@ public final class DockerAuditRules {
           "Remove the mount; if the container needs the API, put an authorising proxy with a"
               + " narrow allow-list in front of it.",
           List.of(RUN + "#volume", CIS),
-          "5.31");
+          "5.32");
 
   public static final Rule SENSITIVE_MOUNT =
       rule(
@@ -164,7 +164,7 @@ public final class DockerAuditRules {
               + " or a path below one of them is mounted writable.",
           "Mount only the application's own data directories, read-only where possible.",
           List.of(RUN + "#volume", CIS),
-          "5.5");
+          "5.6");
 
   public static final Rule NO_MEMORY_LIMIT =
       rule(
@@ -174,7 +174,7 @@ public final class DockerAuditRules {
           "The container can use all host memory, starving other containers and the host.",
           "Recreate it with --memory (e.g. --memory 512m).",
           List.of(RUN + "#memory", CIS),
-          "5.10");
+          "5.11");
 
   public static final Rule NO_PIDS_LIMIT =
       rule(
@@ -184,7 +184,7 @@ public final class DockerAuditRules {
           "The container can create unlimited processes; a fork bomb takes the host down.",
           "Recreate it with --pids-limit (e.g. --pids-limit 256).",
           List.of(RUN + "#pids-limit", CIS),
-          "5.28");
+          "5.29");
 
   public static final Rule NO_SECCOMP =
       rule(
@@ -196,7 +196,7 @@ public final class DockerAuditRules {
           "Remove --security-opt seccomp=unconfined; use a custom profile if one syscall is"
               + " missing from the default.",
           List.of("https://docs.docker.com/engine/security/seccomp/", CIS),
-          "5.21");
+          "5.22");
 
   public static final Rule NO_APPARMOR =
       rule(
@@ -207,7 +207,7 @@ public final class DockerAuditRules {
           "Remove --security-opt apparmor=unconfined, or apply a profile (docker-default or"
               + " your own).",
           List.of("https://docs.docker.com/engine/security/apparmor/", CIS),
-          "5.1");
+          "5.2");
 
   public static final Rule WRITABLE_ROOTFS =
       rule(
@@ -219,7 +219,7 @@ public final class DockerAuditRules {
           "Run with --read-only and mount writable tmpfs or volumes only where the application"
               + " writes.",
           List.of(RUN + "#read-only", CIS),
-          "5.12");
+          "5.13");
 
   public static final Rule NEW_PRIVILEGES =
       rule(
@@ -229,7 +229,7 @@ public final class DockerAuditRules {
           "no-new-privileges is not set, so setuid binaries can raise a process's privileges.",
           "Run with --security-opt no-new-privileges (or set it daemon-wide).",
           List.of(RUN + "#security-opt", CIS),
-          "5.25");
+          "5.26");
 
   /** Every live audit rule, in id order. */
   public static final List<Rule> ALL =

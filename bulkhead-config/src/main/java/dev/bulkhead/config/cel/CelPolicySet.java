@@ -187,7 +187,7 @@ public final class CelPolicySet {
   /**
    * Evaluates every policy whose match constraints select the object. The object's namespace is
    * assumed to carry only the label {@code kubernetes.io/metadata.name} Kubernetes sets on every
-   * namespace.
+   * namespace; a namespaced object without {@code metadata.namespace} is in {@code default}.
    *
    * @param object the resource as parsed from YAML or JSON (maps, lists, scalars)
    * @param ref its kind, namespace and name, attached to each finding
@@ -203,9 +203,13 @@ public final class CelPolicySet {
       ResourceRef ref,
       Function<List<Object>, Location> locate,
       Consumer<String> warnings) {
-    String ns = ref == null ? null : ref.namespace();
+    String kind =
+        ref != null && ref.kind() != null
+            ? ref.kind()
+            : object == null ? "" : string(object.get("kind"));
+    String ns = KubeResources.effectiveNamespace(kind, ref == null ? null : ref.namespace());
     Map<String, String> nsLabels =
-        ns == null ? Map.of() : Map.of("kubernetes.io/metadata.name", ns);
+        ns == null ? Map.of() : Map.of(MatchConstraints.NAMESPACE_NAME_LABEL, ns);
     return evaluate(object, ref, nsLabels, locate, warnings);
   }
 
@@ -227,6 +231,7 @@ public final class CelPolicySet {
     Map<String, String> labels = labels(object);
     String name = ref != null && ref.name() != null ? ref.name() : "";
     String namespace = ref == null ? null : ref.namespace();
+    String effective = KubeResources.effectiveNamespace(kind, namespace);
     List<CelPolicy> matching = new ArrayList<>();
     for (CelPolicy p : policies) {
       if (p.match().matches(apiVersion, kind, namespace, name, labels, namespaceLabels)) {
@@ -238,7 +243,7 @@ public final class CelPolicySet {
     }
     Map<String, Object> activation;
     try {
-      activation = Activation.of(object, apiVersion, kind, namespace, name);
+      activation = Activation.of(object, apiVersion, kind, effective, name);
     } catch (IllegalArgumentException e) {
       warnings.accept("organisation policies skipped " + kind + " " + name + ": " + e.getMessage());
       return List.of();

@@ -51,6 +51,72 @@ final class KubeResources {
           Map.entry("validatingwebhookconfigurations", "ValidatingWebhookConfiguration"),
           Map.entry("mutatingwebhookconfigurations", "MutatingWebhookConfiguration"));
 
+  /**
+   * The built-in kinds that live outside any namespace (what {@code kubectl api-resources
+   * --namespaced=false} lists on Kubernetes 1.31, plus ValidatingAdmissionPolicy's and
+   * MutatingAdmissionPolicy's kinds). Any other kind, custom resources included, is taken to be
+   * namespaced.
+   */
+  private static final Set<String> CLUSTER_SCOPED =
+      Set.of(
+          "Namespace",
+          "Node",
+          "PersistentVolume",
+          "ComponentStatus",
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "StorageClass",
+          "CSIDriver",
+          "CSINode",
+          "VolumeAttachment",
+          "VolumeAttributesClass",
+          "CustomResourceDefinition",
+          "APIService",
+          "ValidatingWebhookConfiguration",
+          "MutatingWebhookConfiguration",
+          "ValidatingAdmissionPolicy",
+          "ValidatingAdmissionPolicyBinding",
+          "MutatingAdmissionPolicy",
+          "MutatingAdmissionPolicyBinding",
+          "PriorityClass",
+          "PriorityLevelConfiguration",
+          "FlowSchema",
+          "IngressClass",
+          "RuntimeClass",
+          "CertificateSigningRequest",
+          "ClusterTrustBundle",
+          "PodSecurityPolicy",
+          "IPAddress",
+          "ServiceCIDR",
+          "DeviceClass",
+          "ResourceSlice",
+          "StorageVersion",
+          "StorageVersionMigration",
+          "TokenReview",
+          "SubjectAccessReview",
+          "SelfSubjectAccessReview",
+          "SelfSubjectRulesReview",
+          "SelfSubjectReview");
+
+  /** The namespace a namespaced object without {@code metadata.namespace} is created in. */
+  static final String DEFAULT_NAMESPACE = "default";
+
+  /** Whether objects of this kind live outside namespaces. */
+  static boolean clusterScoped(String kind) {
+    return kind != null && CLUSTER_SCOPED.contains(kind);
+  }
+
+  /**
+   * The namespace an object is created in: none for a cluster-scoped kind, {@code default} for a
+   * namespaced object whose manifest names none (as {@code kubectl apply} without {@code -n} does).
+   */
+  static String effectiveNamespace(String kind, String namespace) {
+    if (clusterScoped(kind)) {
+      return null;
+    }
+    return namespace == null || namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace;
+  }
+
   /** Groups that served the same resources before they moved (extensions/v1beta1 and friends). */
   private static final Map<String, Set<String>> EQUIVALENT_GROUPS =
       Map.of(

@@ -20,6 +20,9 @@ record MatchConstraints(
     LabelSelector objectSelector,
     boolean exact) {
 
+  /** The label Kubernetes puts on every namespace, holding its name. */
+  static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+
   MatchConstraints {
     resourceRules = List.copyOf(resourceRules);
     excludeResourceRules = List.copyOf(excludeResourceRules);
@@ -80,9 +83,16 @@ record MatchConstraints(
   /**
    * Whether the policy applies to an object.
    *
+   * <p>Scope is decided by kind ({@link KubeResources#clusterScoped}), not by whether the manifest
+   * names a namespace: a cluster-scoped object is never subject to {@code namespaceSelector}, a
+   * Namespace is matched against its own labels, and a namespaced object without {@code
+   * metadata.namespace} is taken to be in {@code default}, as the API server would create it.
+   *
    * @param apiVersion the object's {@code apiVersion}, e.g. {@code apps/v1} or {@code v1}
-   * @param namespaceLabels labels of the object's namespace as far as known ({@code
-   *     kubernetes.io/metadata.name} at least); ignored for cluster-scoped objects
+   * @param namespace the object's {@code metadata.namespace}, or {@code null} when it has none
+   * @param namespaceLabels labels of the object's namespace as far as known; when empty, the label
+   *     {@code kubernetes.io/metadata.name} Kubernetes sets on every namespace is assumed; ignored
+   *     for cluster-scoped objects
    */
   boolean matches(
       String apiVersion,
@@ -119,7 +129,14 @@ record MatchConstraints(
     if ("Namespace".equals(kind) && group.isEmpty()) {
       return namespaceSelector.matches(objectLabels);
     }
-    // Cluster-scoped objects are not subject to the namespace selector.
-    return namespace == null || namespaceSelector.matches(namespaceLabels);
+    String ns = KubeResources.effectiveNamespace(kind, namespace);
+    if (ns == null) {
+      return true;
+    }
+    Map<String, String> labels =
+        namespaceLabels == null || namespaceLabels.isEmpty()
+            ? Map.of(NAMESPACE_NAME_LABEL, ns)
+            : namespaceLabels;
+    return namespaceSelector.matches(labels);
   }
 }

@@ -17,10 +17,14 @@ import java.util.Set;
  * A framework's controls judged against the findings of one scan.
  *
  * <p>A finding decides a control when its rule's framework mappings contain one of the control's
- * tags ({@code cis-docker:5.5}). Each automated control passes when no scanned resource has an
- * unsuppressed finding for it; its percentage is the share of resources without one. The score is
- * the mean of those percentages over the automated controls that were checked, so a single
- * privileged container among a hundred costs one control one percent, not the whole report.
+ * tags ({@code cis-docker:5.5}). Each control is judged over the resources its deciding rules
+ * examine ({@link RuleKinds}: Dockerfile stages for a Dockerfile rule, compose services, daemon
+ * configs, containers, workloads, roles...), plus any resource that failed it; an automated control
+ * passes when none of them has an unsuppressed finding for it, and its percentage is the share
+ * without one. A control with no such resource scanned is not applicable (reported as manual), not
+ * passed. The score is the mean of those percentages over the automated controls that were judged,
+ * so a single privileged container among a hundred costs one control one percent, not the whole
+ * report.
  *
  * @param resources how many distinct resources the report covers: the scanned ones plus any other
  *     resource (or file, for file-level findings) with a finding for this framework
@@ -40,6 +44,8 @@ public record ComplianceReport(
 
   /**
    * Judges every control, assuming each automated control is checked by some rule of the scan.
+   * Without the rule list, a control is judged over the kinds the rules of its findings examine, or
+   * over every scanned resource when it has no finding.
    *
    * @param scanned every resource the scan looked at, failing or not
    * @param findings the scan's findings, suppressed ones included
@@ -51,7 +57,8 @@ public record ComplianceReport(
 
   /**
    * Judges every control; an automated control that none of {@code rulesRun} maps to is reported as
-   * manual ("no rule of this scan checks it") instead of passing unchecked.
+   * manual ("no rule of this scan checks it") instead of passing unchecked, and so is one whose
+   * rules examine no kind of resource the scan saw ("not applicable").
    *
    * @param rulesRun every rule the scan applied, or {@code null} to skip that check
    * @param scanned every resource the scan looked at, failing or not
@@ -72,7 +79,7 @@ public record ComplianceReport(
     double sum = 0;
     int judged = 0;
     for (Control c : framework.controls()) {
-      ControlResult r = judge(c, rulesRun, universe.size(), findings);
+      ControlResult r = judge(c, rulesRun, scanned, findings);
       results.add(r);
       if (r.status() != ControlStatus.MANUAL && r.resources() > 0) {
         sum += 100.0 * r.passing() / r.resources();
@@ -84,21 +91,19 @@ public record ComplianceReport(
   }
 
   private static ControlResult judge(
-      Control c, Collection<Rule> rulesRun, int total, List<ConfigFinding> findings) {
+      Control c,
+      Collection<Rule> rulesRun,
+      Collection<ResourceRef> scanned,
+      List<ConfigFinding> findings) {
     if (!c.automated()) {
-      return new ControlResult(
-          c, ControlStatus.MANUAL, "manual: review by hand", List.of(), total, 0, null, 0);
+      return manual(c, "manual: review by hand");
     }
-    if (rulesRun != null && rulesRun.stream().noneMatch(r -> c.mappedBy(r.frameworks()))) {
-      return new ControlResult(
-          c,
-          ControlStatus.MANUAL,
-          "no rule of this scan checks it: review by hand",
-          List.of(),
-          total,
-          0,
-          null,
-          0);
+    List<Rule> deciding = new ArrayList<>();
+    if (rulesRun != null) {
+      rulesRun.stream().filter(r -> c.mappedBy(r.frameworks())).forEach(deciding::add);
+      if (deciding.isEmpty()) {
+        return manual(c, "no rule of this scan checks it: review by hand");
+      }
     }
     Map<ResourceRef, List<ConfigFinding>> failing = new LinkedHashMap<>();
     int suppressed = 0;
@@ -106,11 +111,27 @@ public record ComplianceReport(
       if (!c.mappedBy(f.rule().frameworks())) {
         continue;
       }
+      if (rulesRun == null && !deciding.contains(f.rule())) {
+        deciding.add(f.rule());
+      }
       if (f.suppression() != null) {
         suppressed++;
         continue;
       }
       failing.computeIfAbsent(resourceOf(f), k -> new ArrayList<>()).add(f);
+    }
+    // The control is judged over the resources its rules examine, plus any that failed it.
+    Set<ResourceRef> relevant = new LinkedHashSet<>();
+    for (ResourceRef r : scanned) {
+      if (deciding.isEmpty()
+          || deciding.stream().anyMatch(rule -> RuleKinds.examines(rule, r.kind()))) {
+        relevant.add(r);
+      }
+    }
+    relevant.addAll(failing.keySet());
+    int total = relevant.size();
+    if (total == 0 && rulesRun != null) {
+      return manual(c, "not applicable: no resource of the kinds its rules examine was scanned");
     }
     List<ControlResult.Failure> failures = new ArrayList<>();
     failing.entrySet().stream()
@@ -127,6 +148,10 @@ public record ComplianceReport(
         passing,
         percent,
         suppressed);
+  }
+
+  private static ControlResult manual(Control c, String note) {
+    return new ControlResult(c, ControlStatus.MANUAL, note, List.of(), 0, 0, null, 0);
   }
 
   private static boolean mapsToAny(Framework framework, Rule rule) {

@@ -101,6 +101,10 @@ final class Frameworks {
       b.auto("seccomp", "Seccomp", alias(fw, both, "seccompProfile_baseline"));
     }
     b.auto("sysctls", "Sysctls", alias(fw, both, "sysctls"));
+    b.auto(
+        "hostProbesAndHostLifecycle",
+        "Host Probes / Lifecycle Hooks (v1.34+)",
+        alias(fw, both, "hostProbesAndHostLifecycle", "hostProbes"));
     if (restricted) {
       b.section("Restricted");
       b.auto("volumeTypes", "Volume Types", alias(fw, both, "volumeTypes", "restrictedVolumes"));
@@ -157,7 +161,7 @@ final class Frameworks {
    */
   private static Framework cisDocker() {
     Builder b = new Builder("cis-docker").section("2 Docker daemon configuration");
-    b.manual("2.1", "Run the Docker daemon as a non-root user, if possible");
+    b.auto("2.1", "Run the Docker daemon as a non-root user, if possible");
     b.auto("2.2", "Ensure network traffic is restricted between containers on the default bridge");
     b.auto("2.3", "Ensure the logging level is set to 'info'");
     b.auto("2.4", "Ensure Docker is allowed to make changes to iptables");
@@ -183,8 +187,8 @@ final class Frameworks {
     b.auto("4.6", "Ensure that HEALTHCHECK instructions have been added to container images");
     b.manual("4.7", "Ensure update instructions are not used alone in the Dockerfile");
     b.manual("4.8", "Ensure setuid and setgid permissions are removed");
-    b.manual("4.9", "Ensure that COPY is used instead of ADD in Dockerfiles");
-    b.manual("4.10", "Ensure secrets are not stored in Dockerfiles");
+    b.auto("4.9", "Ensure that COPY is used instead of ADD in Dockerfiles");
+    b.auto("4.10", "Ensure secrets are not stored in Dockerfiles");
     b.manual("4.11", "Ensure only verified packages are installed");
     b.manual("4.12", "Ensure all signed artifacts are validated");
     b.section("5 Container Runtime Configuration");
@@ -311,7 +315,9 @@ final class Frameworks {
     b.auto("immutable-filesystem", "Use immutable container file systems");
     b.auto("secure-images", "Build secure container images");
     b.auto("privileged-containers", "Prevent privileged containers");
-    b.auto("host-namespaces", "Do not share the host's process, IPC or network namespaces");
+    b.auto(
+        "host-namespaces",
+        "Isolate Pods from the host: no host namespaces, host paths or host ports");
     b.auto("privilege-escalation", "Restrict escalation to root privileges");
     b.auto("kernel-hardening", "Harden container environments with seccomp, AppArmor or SELinux");
     b.auto("service-account-tokens", "Protect Pod service account tokens");

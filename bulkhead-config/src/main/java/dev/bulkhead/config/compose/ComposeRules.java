@@ -19,7 +19,7 @@ public final class ComposeRules {
           "Remove privileged: true; add only the capabilities or devices the service needs"
               + " (cap_add, devices).",
           List.of(SPEC + "#privileged", CIS),
-          List.of("cis-docker:5.4"));
+          List.of("cis-docker:5.5"));
 
   public static final Rule HOST_NETWORK =
       new Rule(
@@ -30,7 +30,7 @@ public final class ComposeRules {
               + " port, reach services bound to localhost and sniff host traffic.",
           "Remove network_mode: host and publish the needed ports with ports:.",
           List.of(SPEC + "#network_mode", CIS),
-          List.of("cis-docker:5.9"));
+          List.of("cis-docker:5.10"));
 
   public static final Rule HOST_PID =
       new Rule(
@@ -41,7 +41,7 @@ public final class ComposeRules {
               + " environment through /proc.",
           "Remove pid: host.",
           List.of(SPEC + "#pid", CIS),
-          List.of("cis-docker:5.15"));
+          List.of("cis-docker:5.16"));
 
   public static final Rule DOCKER_SOCKET =
       new Rule(
@@ -54,7 +54,7 @@ public final class ComposeRules {
           "Do not mount the engine socket; if a tool needs the API, put an authorising proxy with"
               + " a narrow allow-list in front of it.",
           List.of(SPEC + "#volumes", CIS),
-          List.of("cis-docker:5.31"));
+          List.of("cis-docker:5.32"));
 
   public static final Rule CAP_ADD =
       new Rule(
@@ -66,7 +66,7 @@ public final class ComposeRules {
           "Drop the added capabilities, or use cap_drop: [ALL] and add back only what the service"
               + " provably needs.",
           List.of(SPEC + "#cap_add", CIS),
-          List.of("cis-docker:5.3"));
+          List.of("cis-docker:5.4"));
 
   public static final Rule HOST_IPC =
       new Rule(
@@ -76,7 +76,7 @@ public final class ComposeRules {
           "ipc: host gives the container the host's shared memory and semaphores.",
           "Remove ipc: host, or share IPC only with another service (ipc: service:NAME).",
           List.of(SPEC + "#ipc", CIS),
-          List.of("cis-docker:5.16"));
+          List.of("cis-docker:5.17"));
 
   public static final Rule UNCONFINED =
       new Rule(
@@ -88,7 +88,7 @@ public final class ComposeRules {
           "Remove seccomp:unconfined / apparmor:unconfined; if a syscall is missing, use a custom"
               + " seccomp profile that allows just it.",
           List.of(SPEC + "#security_opt", CIS),
-          List.of("cis-docker:5.21", "cis-docker:5.1"));
+          List.of("cis-docker:5.22", "cis-docker:5.2"));
 
   /** Every compose rule, in id order. */
   public static final List<Rule> ALL =

@@ -1,11 +1,13 @@
 package dev.bulkhead.config.compose;
 
+import dev.bulkhead.config.hostpaths.EngineEndpoints;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Location;
 import dev.bulkhead.config.model.ResourceRef;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.spi.ConfigParseException;
 import dev.bulkhead.config.spi.ConfigScanner;
+import dev.bulkhead.config.spi.ScannedResource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +36,17 @@ public final class ComposeScanner implements ConfigScanner {
   private static final Pattern SERVICES = Pattern.compile("(?m)^services\\s*:");
   private static final Pattern K8S = Pattern.compile("(?m)^(apiVersion|kind)\\s*:");
   private static final Set<String> TRUE = Set.of("true", "yes", "on", "1");
-  private static final Set<String> SOCKET_DIRS = Set.of("/var/run", "/run", "/var/run/docker");
-  private static final Pattern SOCKET =
-      Pattern.compile(
-          "(?i).*/(docker|podman|containerd|crio|cri-dockerd)\\.sock|//\\./pipe/docker_engine");
   private static final Pattern INTERPOLATION =
       Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-([^}]*)}");
   private static final int MAX_SERVICES = 10_000;
   private static final int MAX_MERGE_DEPTH = 8;
+
+  private final List<ScannedResource> scanned = new ArrayList<>();
+
+  @Override
+  public List<ScannedResource> scannedResources() {
+    return List.copyOf(scanned);
+  }
 
   @Override
   public String fileKind() {
@@ -107,11 +112,9 @@ public final class ComposeScanner implements ConfigScanner {
     for (NodeTuple svc : list) {
       if (svc.getValueNode() instanceof MappingNode) {
         String name = scalar(svc.getKeyNode());
-        checkService(
-            file,
-            new ResourceRef("ComposeService", null, name),
-            fields((MappingNode) svc.getValueNode(), 0),
-            out);
+        ResourceRef ref = new ResourceRef("ComposeService", null, name);
+        scanned.add(new ScannedResource(ref, at(file, svc.getKeyNode())));
+        checkService(file, ref, fields((MappingNode) svc.getValueNode(), 0), out);
       }
     }
   }
@@ -181,8 +184,7 @@ public final class ComposeScanner implements ConfigScanner {
     if (source == null) {
       return;
     }
-    String norm = source.replaceAll("/+$", "");
-    if (SOCKET.matcher(source).matches() || SOCKET_DIRS.contains(norm)) {
+    if (EngineEndpoints.exposesEngineSocket(source)) {
       out.add(
           ConfigFinding.of(
               ComposeRules.DOCKER_SOCKET,

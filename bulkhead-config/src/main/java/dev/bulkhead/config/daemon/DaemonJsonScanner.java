@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulkhead.config.hostpaths.EngineEndpoints;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Location;
 import dev.bulkhead.config.model.ResourceRef;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.spi.ConfigParseException;
 import dev.bulkhead.config.spi.ConfigScanner;
+import dev.bulkhead.config.spi.ScannedResource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,17 +25,25 @@ import java.util.regex.Pattern;
 /** Checks a Docker daemon configuration file ({@code /etc/docker/daemon.json}). */
 public final class DaemonJsonScanner implements ConfigScanner {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern NAME = Pattern.compile("(?i)(.*[._-])?daemon([._-].*)?\\.json");
+  private static final Pattern JSON_NAME = Pattern.compile("(?i).+\\.json");
   private static final Pattern KEYS =
       Pattern.compile(
           "\"(userns-remap|insecure-registries|registry-mirrors|live-restore|icc|storage-driver"
-              + "|log-driver|data-root|exec-opts|default-address-pools|no-new-privileges|tlsverify)\"");
-  private static final Pattern LOOPBACK =
-      Pattern.compile("(?i)(localhost|127(\\.\\d{1,3}){0,3}|\\[?::1]?)(:\\d+)?(/\\d+)?");
+              + "|log-driver|log-opts|data-root|exec-opts|default-address-pools|no-new-privileges"
+              + "|tlsverify|tlscacert|userland-proxy|default-ulimits|iptables|selinux-enabled"
+              + "|cgroup-parent|seccomp-profile|authorization-plugins)\"\\s*:");
+  private static final Pattern NOT_DAEMON = Pattern.compile("\"(apiVersion|kind)\"\\s*:");
   private static final int MAX_ARRAY = 10_000;
 
   /** A top-level field or array element with where it was. */
   private record Placed(JsonNode value, Location location, List<Placed> elements) {}
+
+  private final List<ScannedResource> scanned = new ArrayList<>();
+
+  @Override
+  public List<ScannedResource> scannedResources() {
+    return List.copyOf(scanned);
+  }
 
   @Override
   public String fileKind() {
@@ -45,15 +55,20 @@ public final class DaemonJsonScanner implements ConfigScanner {
     return DaemonRules.ALL;
   }
 
+  /**
+   * Accepts {@code daemon.json} by name; any other JSON file (or stdin) only when its head looks
+   * like a daemon configuration: an object with a daemon option as a key and no {@code apiVersion}
+   * or {@code kind} (a Kubernetes manifest such as {@code fluentd-daemon.json} is not one).
+   */
   @Override
   public boolean accepts(String fileName, String head) {
-    if (NAME.matcher(fileName).matches()) {
+    if (fileName.equalsIgnoreCase("daemon.json")) {
       return true;
     }
-    return fileName.equals("-")
+    return (fileName.equals("-") || JSON_NAME.matcher(fileName).matches())
         && head.stripLeading().startsWith("{")
         && KEYS.matcher(head).find()
-        && !head.contains("\"apiVersion\"");
+        && !NOT_DAEMON.matcher(head).find();
   }
 
   @Override
@@ -61,6 +76,7 @@ public final class DaemonJsonScanner implements ConfigScanner {
     Map<String, Placed> top = new LinkedHashMap<>();
     Location object = read(file, text, top);
     ResourceRef ref = new ResourceRef("DockerDaemon", null, file);
+    scanned.add(new ScannedResource(ref, object));
     List<ConfigFinding> out = new ArrayList<>();
 
     Placed userns = top.get("userns-remap");
@@ -96,7 +112,7 @@ public final class DaemonJsonScanner implements ConfigScanner {
     if (insecure != null) {
       for (Placed e : insecure.elements()) {
         String reg = e.value().asText("");
-        if (!reg.isBlank() && !LOOPBACK.matcher(reg).matches()) {
+        if (!reg.isBlank() && !EngineEndpoints.isLoopback(reg)) {
           out.add(
               ConfigFinding.of(
                   DaemonRules.INSECURE_REGISTRY,

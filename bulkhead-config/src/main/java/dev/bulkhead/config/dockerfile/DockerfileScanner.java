@@ -6,6 +6,7 @@ import dev.bulkhead.config.model.ResourceRef;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.spi.ConfigParseException;
 import dev.bulkhead.config.spi.ConfigScanner;
+import dev.bulkhead.config.spi.ScannedResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,9 @@ public final class DockerfileScanner implements ConfigScanner {
   private static final Pattern FIRST_INSTRUCTION = Pattern.compile("(?im)^\\s*(FROM|ARG)\\s+\\S+");
   private static final Pattern PIPE_TO_SHELL =
       Pattern.compile(
-          "\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)\\s*(?:sudo\\s+(?:-\\S+\\s+)*)?"
-              + "(?:env\\s+(?:\\S+=\\S*\\s+)*)?(?:/usr)?(?:/local)?(?:/bin/)?"
-              + "(?:ba|z|k|da|a|fi)?sh\\b|\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)\\s*"
+          "\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)&?\\s*(?:sudo\\s+(?:-\\S++\\s+)*+)?"
+              + "(?:env\\s+(?:[^\\s=]++=\\S*+\\s+)*+)?(?:/usr)?(?:/local)?(?:/bin/)?"
+              + "(?:ba|z|k|da|a|fi)?sh\\b|\\b(curl|wget)\\b[^;&\\n]{0,400}?(?<!\\|)\\|(?!\\|)&?\\s*"
               + "(?:sudo\\s+)?(?:/usr/bin/)?(?:python[0-9.]*|perl|ruby|node)\\b"
               + "|\\b(?:ba|z|k|da|a)?sh\\s+(?:-\\w+\\s+)*(?:-c\\s+)?[\"']?(?:\\$\\(|<\\()\\s*(curl|wget)\\b");
   private static final Pattern SUDO =
@@ -33,6 +34,13 @@ public final class DockerfileScanner implements ConfigScanner {
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Pattern URL =
       Pattern.compile("(?i)^(?:https?|ftp)://\\S+|^git@\\S+|^git://\\S+");
+
+  private final List<ScannedResource> scanned = new ArrayList<>();
+
+  @Override
+  public List<ScannedResource> scannedResources() {
+    return List.copyOf(scanned);
+  }
 
   @Override
   public String fileKind() {
@@ -62,6 +70,7 @@ public final class DockerfileScanner implements ConfigScanner {
     List<ConfigFinding> out = new ArrayList<>();
     for (Stage s : df.stages()) {
       ResourceRef ref = ref(s);
+      scanned.add(new ScannedResource(ref, at(file, s.from())));
       checkBase(file, df, s, ref, out);
       for (Instruction i : s.instructions()) {
         switch (i.keyword()) {

@@ -45,7 +45,7 @@ class AuditReportWriterTest {
     assertThat(f.path("resource").path("kind").asText()).isEqualTo("Container");
     assertThat(f.path("resource").path("namespace").isNull()).isTrue();
     assertThat(f.path("resource").path("name").asText()).isEqualTo("web");
-    assertThat(f.path("frameworks").get(0).asText()).isEqualTo("cis-docker:5.4");
+    assertThat(f.path("frameworks").get(0).asText()).isEqualTo("cis-docker:5.5");
     assertThat(n.path("warnings").get(0).asText()).isEqualTo("icc is unknown");
   }
 
@@ -74,7 +74,7 @@ class AuditReportWriterTest {
         .contains("Audit of podman 4.3.1")
         .contains("Container web")
         .contains("CRITICAL")
-        .contains("cis-docker:5.4")
+        .contains("cis-docker:5.5")
         .contains("Total: 1, CRITICAL 1")
         .contains("note: icc is unknown");
   }

@@ -131,4 +131,74 @@ class MatchConstraintsTest {
     assertThat(matches(namespaces, obj("v1", "Namespace", null, "{env: prod}"))).isTrue();
     assertThat(matches(namespaces, obj("v1", "Namespace", null, "{env: dev}"))).isFalse();
   }
+
+  @Test
+  void scopeComesFromTheKindAndNamespacedObjectsDefaultToDefault() throws Exception {
+    CelPolicySet notDefault =
+        policy(
+            "    resourceRules:\n"
+                + "      - {apiGroups: ['*'], apiVersions: ['*'], resources: ['*'],"
+                + " operations: ['CREATE']}\n"
+                + "    namespaceSelector:\n"
+                + "      matchExpressions:\n"
+                + "        - {key: kubernetes.io/metadata.name, operator: NotIn,"
+                + " values: [default]}\n");
+    // A Pod, Deployment or custom resource without metadata.namespace lands in default.
+    assertThat(matches(notDefault, obj("v1", "Pod", null, "{}"))).isFalse();
+    assertThat(matches(notDefault, obj("apps/v1", "Deployment", null, "{}"))).isFalse();
+    assertThat(matches(notDefault, obj("example.com/v1", "Widget", null, "{}"))).isFalse();
+    assertThat(matches(notDefault, obj("v1", "Pod", "shop", "{}"))).isTrue();
+    assertThat(matches(notDefault, obj("v1", "Pod", "default", "{}"))).isFalse();
+    CelPolicySet prodOnly =
+        policy(
+            "    resourceRules:\n"
+                + "      - {apiGroups: ['*'], apiVersions: ['*'], resources: ['*'],"
+                + " operations: ['CREATE']}\n"
+                + "    namespaceSelector:\n"
+                + "      matchLabels: {kubernetes.io/metadata.name: prod}\n");
+    assertThat(matches(prodOnly, obj("v1", "ConfigMap", null, "{}"))).isFalse();
+    assertThat(matches(prodOnly, obj("v1", "ConfigMap", "prod", "{}"))).isTrue();
+    // Cluster-scoped kinds skip the namespace selector, with or without a stray namespace.
+    for (String[] k :
+        List.of(
+            new String[] {"rbac.authorization.k8s.io/v1", "ClusterRoleBinding"},
+            new String[] {"v1", "PersistentVolume"},
+            new String[] {"v1", "Node"},
+            new String[] {"storage.k8s.io/v1", "StorageClass"},
+            new String[] {"apiextensions.k8s.io/v1", "CustomResourceDefinition"},
+            new String[] {"admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding"},
+            new String[] {"scheduling.k8s.io/v1", "PriorityClass"},
+            new String[] {"networking.k8s.io/v1", "IngressClass"})) {
+      assertThat(matches(prodOnly, obj(k[0], k[1], null, "{}"))).as(k[1]).isTrue();
+      assertThat(matches(prodOnly, obj(k[0], k[1], "dev", "{}"))).as(k[1]).isTrue();
+    }
+  }
+
+  @Test
+  void requestNamespaceIsDefaultForNamespacedObjectsAndEmptyForClusterScoped() throws Exception {
+    CelPolicySet set =
+        CelPolicySet.parse(
+            "p.yaml",
+            "apiVersion: admissionregistration.k8s.io/v1\n"
+                + "kind: ValidatingAdmissionPolicy\n"
+                + "metadata: {name: ns}\n"
+                + "spec:\n"
+                + "  matchConstraints:\n"
+                + "    resourceRules:\n"
+                + "      - {apiGroups: ['*'], apiVersions: ['*'], resources: ['*'],"
+                + " operations: ['CREATE']}\n"
+                + "  validations:\n"
+                + "    - expression: 'false'\n"
+                + "      messageExpression: \"'ns=' + request.namespace\"\n");
+    Manifests.Resource pod = Manifests.one(obj("v1", "Pod", null, "{}"));
+    assertThat(set.evaluate(pod.object(), pod.ref(), pod.locate(), warnings::add))
+        .extracting(ConfigFinding::message)
+        .containsExactly("ns=default");
+    Manifests.Resource role =
+        Manifests.one(obj("rbac.authorization.k8s.io/v1", "ClusterRole", null, "{}"));
+    assertThat(set.evaluate(role.object(), role.ref(), role.locate(), warnings::add))
+        .extracting(ConfigFinding::message)
+        .containsExactly("ns=");
+    assertThat(warnings).isEmpty();
+  }
 }

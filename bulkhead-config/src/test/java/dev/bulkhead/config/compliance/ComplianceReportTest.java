@@ -26,9 +26,9 @@ class ComplianceReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static final Rule PRIVILEGED =
-      rule("BH-DOCKER-0001", "cis-docker:5.5", "nsa-cisa:privileged-containers");
-  static final Rule NO_MEMORY = rule("BH-DOCKER-0002", "cis-docker:5.11");
-  static final Rule NO_HEALTHCHECK = rule("BH-DF-0001", "cis-docker:4.6");
+      rule("BH-DOCKER-0010", "cis-docker:5.5", "nsa-cisa:privileged-containers");
+  static final Rule NO_MEMORY = rule("BH-DOCKER-0018", "cis-docker:5.11");
+  static final Rule NO_HEALTHCHECK = rule("BH-DF-0007", "cis-docker:4.6");
   static final Rule UNRELATED = rule("BH-K8S-0001", "pss-baseline:hostNamespaces");
 
   static final ResourceRef A = new ResourceRef("Container", null, "a");
@@ -80,23 +80,27 @@ class ComplianceReportTest {
         .extracting(ControlResult.Failure::resource)
         .containsExactly(A, B);
     assertThat(privileged.failures().get(1).findings()).hasSize(2);
-    assertThat(privileged.passing()).isEqualTo(3);
-    assertThat(privileged.percent()).isEqualTo(60.0);
+    // Judged over the four containers only: the Dockerfile is not a container.
+    assertThat(privileged.resources()).isEqualTo(4);
+    assertThat(privileged.passing()).isEqualTo(2);
+    assertThat(privileged.percent()).isEqualTo(50.0);
     assertThat(privileged.suppressed()).isEqualTo(1);
-    assertThat(control(r, "5.11").percent()).isEqualTo(80.0);
+    assertThat(control(r, "5.11").percent()).isEqualTo(75.0);
     ControlResult health = control(r, "4.6");
     assertThat(health.failures())
         .singleElement()
         .extracting(ControlResult.Failure::resource)
         .isEqualTo(new ResourceRef("File", null, "Dockerfile"));
-    assertThat(health.percent()).isEqualTo(80.0);
+    // No Dockerfile stage was scanned: only the failing file counts, the containers do not.
+    assertThat(health.resources()).isEqualTo(1);
+    assertThat(health.percent()).isEqualTo(0.0);
     // Automated but unchecked by these rules: manual, not a free pass.
     ControlResult userns = control(r, "2.9");
     assertThat(userns.status()).isEqualTo(ControlStatus.MANUAL);
     assertThat(userns.note()).contains("no rule of this scan");
     assertThat(control(r, "2.1").status()).isEqualTo(ControlStatus.MANUAL);
-    // (60 + 80 + 80) / 3
-    assertThat(r.score()).isEqualTo(73.3);
+    // (50 + 75 + 0) / 3
+    assertThat(r.score()).isEqualTo(41.7);
     assertThat(r.count(ControlStatus.FAIL)).isEqualTo(3);
     assertThat(r.count(ControlStatus.PASS)).isZero();
   }
@@ -106,11 +110,11 @@ class ComplianceReportTest {
     ComplianceReport r =
         ComplianceReport.compute(Framework.of("cis-docker"), List.of(A, B, C, D), findings());
     long automated = r.controls().stream().filter(c -> c.control().automated()).count();
-    assertThat(automated).isEqualTo(43);
+    assertThat(automated).isEqualTo(46);
     assertThat(control(r, "2.9").status()).isEqualTo(ControlStatus.PASS);
     assertThat(control(r, "2.9").percent()).isEqualTo(100.0);
-    // (60 + 80 + 80 + 40 * 100) / 43 = 98.139...
-    assertThat(r.score()).isEqualTo(98.1);
+    // (50 + 75 + 0 + 43 * 100) / 46 = 96.19...
+    assertThat(r.score()).isEqualTo(96.2);
   }
 
   @Test
@@ -134,12 +138,47 @@ class ComplianceReportTest {
 
   @Test
   void pssRestrictedCountsBaselineRules() {
+    ResourceRef p = new ResourceRef("Pod", "shop", "p");
+    ResourceRef q = new ResourceRef("Deployment", "shop", "q");
     ComplianceReport r =
         ComplianceReport.compute(
-            Framework.of("pss-restricted"), List.of(UNRELATED), List.of(A, B), findings());
+            Framework.of("pss-restricted"),
+            List.of(UNRELATED),
+            List.of(p, q, A, new ResourceRef("Service", "shop", "s")),
+            List.of(finding(UNRELATED, p, "pod.yaml", 7, "hostPID")));
     ControlResult ns = control(r, "hostNamespaces");
     assertThat(ns.status()).isEqualTo(ControlStatus.FAIL);
+    // Over the two workloads: neither the container nor the Service holds a pod.
+    assertThat(ns.resources()).isEqualTo(2);
     assertThat(ns.percent()).isEqualTo(50.0);
+    assertThat(r.score()).isEqualTo(50.0);
+  }
+
+  @Test
+  void aControlIsJudgedOnlyOverTheKindsItsRulesExamine() {
+    ResourceRef pod = new ResourceRef("Pod", "shop", "web");
+    ResourceRef stage = new ResourceRef("DockerfileStage", null, "runtime");
+    ResourceRef svc = new ResourceRef("ComposeService", null, "db");
+    Rule composePrivileged = rule("BH-COMPOSE-0001", "cis-docker:5.5");
+    ComplianceReport r =
+        ComplianceReport.compute(
+            Framework.of("cis-docker"),
+            List.of(NO_HEALTHCHECK, PRIVILEGED, composePrivileged, NO_MEMORY),
+            List.of(pod, stage, svc),
+            List.of(finding(composePrivileged, svc, "compose.yaml", 3, "db is privileged")));
+    ControlResult health = control(r, "4.6");
+    assertThat(health.status()).isEqualTo(ControlStatus.PASS);
+    assertThat(health.resources()).isEqualTo(1);
+    // 5.5 is decided by a compose and an audit rule: compose services and containers count.
+    ControlResult privileged = control(r, "5.5");
+    assertThat(privileged.status()).isEqualTo(ControlStatus.FAIL);
+    assertThat(privileged.resources()).isEqualTo(1);
+    assertThat(privileged.percent()).isEqualTo(0.0);
+    // Only an audit rule decides 5.11 and no container was scanned: not applicable, not a pass.
+    ControlResult memory = control(r, "5.11");
+    assertThat(memory.status()).isEqualTo(ControlStatus.MANUAL);
+    assertThat(memory.note()).contains("not applicable");
+    assertThat(memory.percent()).isNull();
     assertThat(r.score()).isEqualTo(50.0);
   }
 
@@ -161,7 +200,7 @@ class ComplianceReportTest {
     assertThat(root.get("schemaVersion").asInt()).isEqualTo(1);
     assertThat(root.get("framework").get("id").asText()).isEqualTo("cis-docker");
     assertThat(root.get("framework").get("version").asText()).isEqualTo("v1.6.0");
-    assertThat(root.get("score").asDouble()).isEqualTo(73.3);
+    assertThat(root.get("score").asDouble()).isEqualTo(41.7);
     assertThat(root.get("resources").asInt()).isEqualTo(5);
     assertThat(root.get("summary").get("fail").asInt()).isEqualTo(3);
     assertThat(root.get("summary").get("pass").asInt()).isZero();
@@ -171,7 +210,7 @@ class ComplianceReportTest {
       if (c.get("id").asText().equals("5.5")) {
         c55 = c;
       }
-      if (c.get("id").asText().equals("2.1")) {
+      if (c.get("id").asText().equals("2.8")) {
         assertThat(c.get("status").asText()).isEqualTo("manual");
         assertThat(c.get("percent").isNull()).isTrue();
         assertThat(c.get("automated").asBoolean()).isFalse();
@@ -179,14 +218,14 @@ class ComplianceReportTest {
     }
     assertThat(c55).isNotNull();
     assertThat(c55.get("status").asText()).isEqualTo("fail");
-    assertThat(c55.get("percent").asDouble()).isEqualTo(60.0);
+    assertThat(c55.get("percent").asDouble()).isEqualTo(50.0);
     assertThat(c55.get("suppressed").asInt()).isEqualTo(1);
     JsonNode fail = c55.get("failures").get(1);
     assertThat(fail.get("resource").get("kind").asText()).isEqualTo("Container");
     assertThat(fail.get("resource").get("namespace").isNull()).isTrue();
     assertThat(fail.get("resource").get("name").asText()).isEqualTo("b");
     JsonNode f0 = fail.get("findings").get(0);
-    assertThat(f0.get("ruleId").asText()).isEqualTo("BH-DOCKER-0001");
+    assertThat(f0.get("ruleId").asText()).isEqualTo("BH-DOCKER-0010");
     assertThat(f0.get("file").asText()).isEqualTo("compose.yaml");
     assertThat(f0.get("line").asInt()).isEqualTo(9);
     assertThat(f0.get("column").asInt()).isEqualTo(3);
@@ -263,11 +302,11 @@ class ComplianceReportTest {
             findings());
     String table = render(ComplianceWriter.forFormat("table", "0.1.0"), r);
     assertThat(table)
-        .contains("Score: 73.3% over 3 automated controls, 5 resources")
+        .contains("Score: 41.7% over 3 automated controls, 5 resources")
         .contains("Controls: 0 pass, 3 fail, 58 manual")
-        .containsPattern("5\\.5 +FAIL +3/5 +Ensure that privileged containers are not used")
+        .containsPattern("5\\.5 +FAIL +2/4 +Ensure that privileged containers are not used")
         .contains(
-            "    - Container b\n        BH-DOCKER-0001 at compose.yaml:9:3: b is privileged\n")
+            "    - Container b\n        BH-DOCKER-0010 at compose.yaml:9:3: b is privileged\n")
         .contains("(1 suppressed findings not counted)");
   }
 }

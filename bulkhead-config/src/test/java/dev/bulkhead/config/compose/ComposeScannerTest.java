@@ -35,6 +35,28 @@ class ComposeScannerTest {
   }
 
   @Test
+  void socketDirectoriesOfEveryEngineAreFlagged() throws Exception {
+    List<ConfigFinding> f =
+        scanner.scan(
+            "compose.yaml",
+            "services:\n"
+                + "  a:\n"
+                + "    image: a:1\n"
+                + "    volumes:\n"
+                + "      - /run/podman:/run/podman\n"
+                + "      - /run/containerd/:/c\n"
+                + "      - type: bind\n"
+                + "        source: /run/user/1000/podman/podman.sock\n"
+                + "        target: /s\n"
+                + "      - /run/secrets-store:/x\n"
+                + "      - ./data:/data\n");
+    assertThat(f)
+        .filteredOn(x -> x.rule().id().equals("BH-COMPOSE-0004"))
+        .extracting(x -> x.location().line())
+        .containsExactly(5, 6, 8);
+  }
+
+  @Test
   void mergeKeysReportTheAnchoredField() throws Exception {
     List<ConfigFinding> f =
         scanner.scan(

