@@ -54,7 +54,8 @@ public final class GruModel implements SequenceModel {
    * @param lanes the number of trace streams learned side by side (one update per {@code bptt}
    *     steps of each)
    * @param epochs passes over the training traces
-   * @param learningRate Adam's step size
+   * @param learningRate Adam's initial step size (decays linearly to a tenth over the run;
+   *     gradients are clipped to norm 1)
    * @param window the number of recent calls the stream score averages
    * @param seed the seed of the initial weights and the trace order
    */
@@ -68,7 +69,7 @@ public final class GruModel implements SequenceModel {
       int window,
       long seed) {
     /** The settings measured on ADFA-LD (docs/RUNTIME-EVAL.md). */
-    public static final Params DEFAULT = new Params(32, 64, 48, 16, 3, 0.005, 32, 20161104L);
+    public static final Params DEFAULT = new Params(32, 64, 48, 16, 3, 0.01, 32, 20161104L);
 
     public Params {
       if (embedding < 1
@@ -364,6 +365,8 @@ public final class GruModel implements SequenceModel {
     private final float[] m;
     private final float[] v;
     private long stepCount;
+    private long callsDone;
+    private final long callsTotal;
 
     Trainer(GruModel model, List<int[]> traces, Random rnd) {
       this.model = model;
@@ -376,6 +379,11 @@ public final class GruModel implements SequenceModel {
       }
       m = new float[w.all.length];
       v = new float[w.all.length];
+      long calls = 0;
+      for (int[] t : traces) {
+        calls += t.length;
+      }
+      callsTotal = Math.max(1, calls * model.params.epochs());
     }
 
     void run() {
@@ -450,10 +458,14 @@ public final class GruModel implements SequenceModel {
         }
       }
       stepCount++;
+      callsDone += steps;
+      // Linear decay to a tenth of the step size over the whole run.
+      double decay = 1 - 0.9 * Math.min(1.0, (double) callsDone / callsTotal);
       double b1 = 0.9;
       double b2 = 0.999;
       double lr =
           model.params.learningRate()
+              * decay
               * Math.sqrt(1 - Math.pow(b2, stepCount))
               / (1 - Math.pow(b1, stepCount));
       float[] p = w.all;
