@@ -62,7 +62,8 @@ final class RuntimeLearnCommand implements Callable<Integer> {
       paramLabel = "KIND",
       defaultValue = "ngram-markov",
       description =
-          "Model: ngram-markov (learned) or stide (baseline) (default: ${DEFAULT-VALUE}).")
+          "Model: ngram-markov (learned n-gram), gru-lm (learned recurrent network, slower)"
+              + " or stide (baseline) (default: ${DEFAULT-VALUE}).")
   String kind;
 
   @Override

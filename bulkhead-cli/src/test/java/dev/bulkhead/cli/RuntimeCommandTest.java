@@ -156,7 +156,11 @@ class RuntimeCommandTest {
             "--attack",
             attack.toString());
     assertThat(table.code()).as(table.err()).isZero();
-    assertThat(table.out()).contains("ROC-AUC").contains("ngram-markov").contains("stide");
+    assertThat(table.out())
+        .contains("ROC-AUC")
+        .contains("ngram-markov")
+        .contains("stide")
+        .contains("gru-lm");
 
     Outcome json =
         run(
@@ -175,7 +179,7 @@ class RuntimeCommandTest {
     assertThat(r.get("attackTraces").asInt()).isEqualTo(10);
     assertThat(r.get("models"))
         .extracting(m -> m.get("model").asText())
-        .containsExactly("ngram-markov", "stide");
+        .containsExactly("ngram-markov", "stide", "gru-lm");
     for (JsonNode m : r.get("models")) {
       assertThat(m.get("auc").asDouble()).isEqualTo(1.0);
       assertThat(m.get("detectionAt5PctFar").asDouble()).isEqualTo(1.0);

@@ -3,6 +3,7 @@ package dev.bulkhead.runtime.model.sequence;
 import dev.bulkhead.runtime.model.SequenceDetector;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Sets a model's thresholds from clean validation traces so that about {@code targetFar} of clean
@@ -23,18 +24,22 @@ public final class Calibration {
     if (clean.isEmpty()) {
       throw new IllegalArgumentException("no clean traces to calibrate on");
     }
+    // Traces are independent: score them on all cores (the models are read-only once learned).
     double[] traceScores = new double[clean.size()];
     double[] streamMax = new double[clean.size()];
-    for (int i = 0; i < clean.size(); i++) {
-      int[] t = clean.get(i);
-      traceScores[i] = model.scoreTrace(t);
-      SequenceDetector.Stream s = model.newStream();
-      double max = 0;
-      for (int call : t) {
-        max = Math.max(max, s.accept(call));
-      }
-      streamMax[i] = max;
-    }
+    IntStream.range(0, clean.size())
+        .parallel()
+        .forEach(
+            i -> {
+              int[] t = clean.get(i);
+              traceScores[i] = model.scoreTrace(t);
+              SequenceDetector.Stream s = model.newStream();
+              double max = 0;
+              for (int call : t) {
+                max = Math.max(max, s.accept(call));
+              }
+              streamMax[i] = max;
+            });
     return model.withThresholds(
         thresholdAt(streamMax, targetFar), thresholdAt(traceScores, targetFar));
   }

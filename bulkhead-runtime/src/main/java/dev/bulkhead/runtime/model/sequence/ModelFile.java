@@ -24,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ModelFile {
   /** The format version this build writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final String MAGIC = "BHSEQ";
 
@@ -102,6 +102,7 @@ public final class ModelFile {
           switch (kind) {
             case Stide.KIND -> Stide.readBody(in, threshold, traceThreshold);
             case NgramModel.KIND -> NgramModel.readBody(in, threshold, traceThreshold);
+            case GruModel.KIND -> GruModel.readBody(in, threshold, traceThreshold);
             default ->
                 throw new BulkheadException(
                     "model " + file + " has unknown kind '" + kind + "'; learn the model again");

@@ -5,7 +5,7 @@ import java.util.List;
 /** Trains the sequence models by kind with their default settings. */
 public final class SequenceModels {
   /** The kinds {@link #train} knows, the learned model first. */
-  public static final List<String> KINDS = List.of(NgramModel.KIND, Stide.KIND);
+  public static final List<String> KINDS = List.of(NgramModel.KIND, Stide.KIND, GruModel.KIND);
 
   private SequenceModels() {}
 
@@ -14,6 +14,7 @@ public final class SequenceModels {
     return switch (kind) {
       case NgramModel.KIND -> NgramModel.train(traces, NgramModel.Params.DEFAULT);
       case Stide.KIND -> Stide.train(traces, 6, 20);
+      case GruModel.KIND -> GruModel.train(traces, GruModel.Params.DEFAULT);
       default ->
           throw new IllegalArgumentException(
               "unknown model kind '" + kind + "'; kinds: " + String.join(", ", KINDS));
