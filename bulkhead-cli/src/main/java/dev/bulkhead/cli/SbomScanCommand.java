@@ -6,6 +6,7 @@ import dev.bulkhead.core.Report;
 import dev.bulkhead.core.report.ReportWriter;
 import dev.bulkhead.core.sbom.Sbom;
 import dev.bulkhead.core.sbom.SbomReader;
+import dev.bulkhead.core.suppress.VexTarget;
 import dev.bulkhead.vulndb.VulnDb;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ final class SbomScanCommand implements Callable<Integer> {
             sbom.packages(),
             findings,
             warnings);
-    report = scan.filter(scan.suppress(report));
+    report = scan.filter(scan.suppress(report, VexTarget.unnamed("SBOM " + file)));
     scan.write(writer, report);
     if (report.os() != null
         && !VulnDb.supportsOs(report.os())

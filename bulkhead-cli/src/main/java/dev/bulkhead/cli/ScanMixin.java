@@ -12,6 +12,7 @@ import dev.bulkhead.core.suppress.IgnoreRule;
 import dev.bulkhead.core.suppress.Suppressor;
 import dev.bulkhead.core.suppress.VexReader;
 import dev.bulkhead.core.suppress.VexStatement;
+import dev.bulkhead.core.suppress.VexTarget;
 import dev.bulkhead.secrets.SecretScanner;
 import dev.bulkhead.secrets.malware.MalwareScanner;
 import java.io.IOException;
@@ -193,8 +194,10 @@ final class ScanMixin {
    * Applies {@code --vex} statements and the ignore file ({@code --ignorefile}, else {@code
    * ./.bulkheadignore} when present): silenced findings move to the report's suppressed list,
    * expired ignore entries and unusable VEX statements become warnings.
+   *
+   * @param target the scanned target, which VEX image products with subcomponents must name
    */
-  Report suppress(Report report) throws BulkheadException {
+  Report suppress(Report report, VexTarget target) throws BulkheadException {
     List<String> warnings = new ArrayList<>();
     List<VexStatement> statements = new ArrayList<>();
     for (Path file : vex == null ? List.<Path>of() : vex) {
@@ -208,7 +211,8 @@ final class ScanMixin {
     if (statements.isEmpty() && rules.isEmpty()) {
       return addWarnings(report, warnings);
     }
-    Report out = new Suppressor(statements, rules, LocalDate.now(ZoneOffset.UTC)).apply(report);
+    Report out =
+        new Suppressor(statements, rules, LocalDate.now(ZoneOffset.UTC), target).apply(report);
     return addWarnings(out, warnings);
   }
 

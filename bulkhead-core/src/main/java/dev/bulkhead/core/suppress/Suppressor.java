@@ -27,6 +27,7 @@ public final class Suppressor {
   private final List<VexStatement> statements;
   private final List<IgnoreRule> rules;
   private final LocalDate today;
+  private final VexTarget target;
 
   /**
    * Creates a suppressor.
@@ -34,8 +35,10 @@ public final class Suppressor {
    * @param statements VEX statements, later ones overriding earlier ones for the same finding
    * @param rules ignore-file entries
    * @param today the date expiry is judged on
+   * @param target the scanned target, which image products with subcomponents must name
    */
-  public Suppressor(List<VexStatement> statements, List<IgnoreRule> rules, LocalDate today) {
+  public Suppressor(
+      List<VexStatement> statements, List<IgnoreRule> rules, LocalDate today, VexTarget target) {
     this.statements = List.copyOf(statements);
     for (int i = 0; i < this.statements.size(); i++) {
       VexStatement v = this.statements.get(i);
@@ -50,15 +53,37 @@ public final class Suppressor {
     }
     this.rules = List.copyOf(rules);
     this.today = today;
+    this.target = target;
   }
 
-  /** Returns the report with silenced findings moved to its suppressed list. */
+  /**
+   * Returns the report with silenced findings moved to its suppressed list, warning about expired
+   * ignore entries and VEX statements about another image.
+   */
   public Report apply(Report report) {
     List<IgnoreRule> active = new ArrayList<>();
-    List<String> expired = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (VexStatement v : statements) {
+      List<Purl> others = v.otherImages(target);
+      if (!others.isEmpty()) {
+        notes.add(
+            "VEX "
+                + v.source()
+                + " ("
+                + v.vulnerability()
+                + ") is about "
+                + String.join(", ", others.stream().map(VexTarget::show).toList())
+                + ", not the scanned target "
+                + target.description()
+                + "; its subcomponents are skipped"
+                + (target.repository() == null
+                    ? " (only registry references name an image here)"
+                    : ""));
+      }
+    }
     for (IgnoreRule r : rules) {
       if (r.expiredOn(today)) {
-        expired.add(
+        notes.add(
             r.source()
                 + ": the entry for "
                 + r.id()
@@ -91,7 +116,7 @@ public final class Suppressor {
       }
     }
     Report out = report.withSuppressed(kept, silenced);
-    for (String w : expired) {
+    for (String w : notes) {
       out = out.withWarning(w);
     }
     return out;
@@ -101,7 +126,7 @@ public final class Suppressor {
     int lastIndex = -1;
     for (String id : ids) {
       for (int i : statementsById.getOrDefault(id.toUpperCase(Locale.ROOT), List.of())) {
-        if (i > lastIndex && statements.get(i).covers(purl)) {
+        if (i > lastIndex && statements.get(i).covers(purl, target)) {
           lastIndex = i;
         }
       }

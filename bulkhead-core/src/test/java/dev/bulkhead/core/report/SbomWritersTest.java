@@ -12,6 +12,7 @@ import dev.bulkhead.core.suppress.IgnoreRule;
 import dev.bulkhead.core.suppress.Suppressor;
 import dev.bulkhead.core.suppress.VexReader;
 import dev.bulkhead.core.suppress.VexStatement;
+import dev.bulkhead.core.suppress.VexTarget;
 import dev.bulkhead.core.testing.SbomSchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -168,7 +169,8 @@ class SbomWritersTest {
         new IgnoreRule(
             "CVE-2010-4756", null, null, "accepted risk", LocalDate.of(2026, 1, 31), ".ignore:1");
     Report ignored =
-        new Suppressor(List.of(), List.of(rule), LocalDate.of(2026, 1, 1)).apply(report);
+        new Suppressor(List.of(), List.of(rule), LocalDate.of(2026, 1, 1), VexTarget.unnamed("t"))
+            .apply(report);
     assertThat(ignored.suppressed()).hasSize(1);
     Path vdr = tmp.resolve("vdr.cdx.json");
     Files.writeString(vdr, render(new CycloneDxWriter("0.1.0"), ignored));
@@ -185,7 +187,8 @@ class SbomWritersTest {
     // a month later the entry has expired: the VDR given as VEX must not keep it silenced
     List<VexStatement> statements = VexReader.read(vdr, w -> {});
     Report later =
-        new Suppressor(statements, List.of(rule), LocalDate.of(2026, 3, 1)).apply(report);
+        new Suppressor(statements, List.of(rule), LocalDate.of(2026, 3, 1), VexTarget.unnamed("t"))
+            .apply(report);
     assertThat(later.suppressed()).isEmpty();
     assertThat(later.findings()).extracting(Finding::vulnerabilityId).contains("CVE-2010-4756");
   }
