@@ -4,6 +4,7 @@ import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.report.ReportWriter;
+import dev.bulkhead.core.sbom.Purl;
 import dev.bulkhead.core.sbom.Sbom;
 import dev.bulkhead.core.sbom.SbomReader;
 import dev.bulkhead.core.suppress.VexTarget;
@@ -82,7 +83,7 @@ final class SbomScanCommand implements Callable<Integer> {
     scan.write(writer, report);
     if (report.os() != null
         && !VulnDb.supportsOs(report.os())
-        && report.packages().stream().anyMatch(p -> isOsType(p.type()))) {
+        && report.packages().stream().anyMatch(p -> Purl.isOsType(p.type()))) {
       throw new BulkheadException(
           "unsupported OS "
               + report.os().family()
@@ -104,9 +105,5 @@ final class SbomScanCommand implements Callable<Integer> {
               report.suppressed().size());
     }
     return scan.exitStatus(report);
-  }
-
-  private static boolean isOsType(String type) {
-    return "deb".equals(type) || "apk".equals(type) || "rpm".equals(type);
   }
 }
