@@ -16,7 +16,6 @@ import dev.bulkhead.core.suppress.VexTarget;
 import dev.bulkhead.secrets.SecretScanner;
 import dev.bulkhead.secrets.malware.MalwareScanner;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -240,19 +239,7 @@ final class ScanMixin {
 
   /** Writes the report to {@code --output} or standard output. */
   void write(ReportWriter writer, Report report) throws IOException {
-    if (output == null) {
-      OutputStream out = System.out;
-      writer.write(report, out);
-      out.flush();
-      return;
-    }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = Files.newOutputStream(output)) {
-      writer.write(report, out);
-    }
+    ReportOutput.write(output, out -> writer.write(report, out));
   }
 
   /** Returns the exit status for a written report. */
