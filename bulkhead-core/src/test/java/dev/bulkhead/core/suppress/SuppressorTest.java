@@ -208,4 +208,35 @@ class SuppressorTest {
       }
     }
   }
+
+  @Test
+  void aPathEntryMustCoverEveryCopyOfAPackageVersion() {
+    Package inApp = LOG4J;
+    Package inTool =
+        pkg(LOG4J.name(), LOG4J.version(), LOG4J.purl(), "opt/tool/lib/log4j-core-2.14.1.jar");
+    Report r =
+        new Report(
+            1,
+            "dir:/app",
+            null,
+            List.of(),
+            List.of(inApp, inTool, JACKSON),
+            List.of(finding("CVE-2021-44228", inApp), finding("CVE-2021-44228", inTool)),
+            List.of());
+    IgnoreRule appOnly =
+        new IgnoreRule("CVE-2021-44228", null, "app.jar!/**", "app disables JNDI", null, "i:1");
+    Report out = new Suppressor(List.of(), List.of(appOnly), TODAY, DIR).apply(r);
+    assertThat(out.suppressed()).isEmpty();
+    assertThat(out.findings()).hasSize(2);
+    assertThat(out.warnings())
+        .singleElement()
+        .asString()
+        .contains("i:1", "covers 1 of the 2 copies", "opt/tool/lib/log4j-core-2.14.1.jar");
+
+    IgnoreRule both =
+        new IgnoreRule("CVE-2021-44228", null, "**/log4j-core-*.jar", null, null, "i:2");
+    Report all = new Suppressor(List.of(), List.of(both), TODAY, DIR).apply(r);
+    assertThat(all.suppressed()).hasSize(2);
+    assertThat(all.warnings()).isEmpty();
+  }
 }
