@@ -7,7 +7,6 @@ import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.image.ImageScan;
 import dev.bulkhead.image.PackageAnalyzers;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -124,18 +123,6 @@ final class SbomCommand implements Callable<Integer> {
   }
 
   private void write(ReportWriter writer, Report report) throws IOException {
-    if (output == null) {
-      OutputStream out = System.out;
-      writer.write(report, out);
-      out.flush();
-      return;
-    }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = Files.newOutputStream(output)) {
-      writer.write(report, out);
-    }
+    ReportOutput.write(output, out -> writer.write(report, out));
   }
 }

@@ -4,8 +4,10 @@ import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.report.ReportWriter;
+import dev.bulkhead.core.sbom.Purl;
 import dev.bulkhead.core.sbom.Sbom;
 import dev.bulkhead.core.sbom.SbomReader;
+import dev.bulkhead.core.suppress.VexTarget;
 import dev.bulkhead.vulndb.VulnDb;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,11 +79,11 @@ final class SbomScanCommand implements Callable<Integer> {
             sbom.packages(),
             findings,
             warnings);
-    report = scan.filter(scan.suppress(report));
+    report = scan.filter(scan.suppress(report, VexTarget.unnamed("SBOM " + file)));
     scan.write(writer, report);
     if (report.os() != null
         && !VulnDb.supportsOs(report.os())
-        && report.packages().stream().anyMatch(p -> isOsType(p.type()))) {
+        && report.packages().stream().anyMatch(p -> Purl.isOsType(p.type()))) {
       throw new BulkheadException(
           "unsupported OS "
               + report.os().family()
@@ -103,9 +105,5 @@ final class SbomScanCommand implements Callable<Integer> {
               report.suppressed().size());
     }
     return scan.exitStatus(report);
-  }
-
-  private static boolean isOsType(String type) {
-    return "deb".equals(type) || "apk".equals(type) || "rpm".equals(type);
   }
 }

@@ -12,10 +12,10 @@ import dev.bulkhead.core.suppress.IgnoreRule;
 import dev.bulkhead.core.suppress.Suppressor;
 import dev.bulkhead.core.suppress.VexReader;
 import dev.bulkhead.core.suppress.VexStatement;
+import dev.bulkhead.core.suppress.VexTarget;
 import dev.bulkhead.secrets.SecretScanner;
 import dev.bulkhead.secrets.malware.MalwareScanner;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -218,8 +218,10 @@ final class ScanMixin {
    * Applies {@code --vex} statements and the ignore file ({@code --ignorefile}, else {@code
    * ./.bulkheadignore} when present): silenced findings move to the report's suppressed list,
    * expired ignore entries and unusable VEX statements become warnings.
+   *
+   * @param target the scanned target, which VEX image products with subcomponents must name
    */
-  Report suppress(Report report) throws BulkheadException {
+  Report suppress(Report report, VexTarget target) throws BulkheadException {
     List<String> warnings = new ArrayList<>();
     List<VexStatement> statements = new ArrayList<>();
     for (Path file : vex == null ? List.<Path>of() : vex) {
@@ -233,7 +235,8 @@ final class ScanMixin {
     if (statements.isEmpty() && rules.isEmpty()) {
       return addWarnings(report, warnings);
     }
-    Report out = new Suppressor(statements, rules, LocalDate.now(ZoneOffset.UTC)).apply(report);
+    Report out =
+        new Suppressor(statements, rules, LocalDate.now(ZoneOffset.UTC), target).apply(report);
     return addWarnings(out, warnings);
   }
 
@@ -261,19 +264,7 @@ final class ScanMixin {
 
   /** Writes the report to {@code --output} or standard output. */
   void write(ReportWriter writer, Report report) throws IOException {
-    if (output == null) {
-      OutputStream out = System.out;
-      writer.write(report, out);
-      out.flush();
-      return;
-    }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = Files.newOutputStream(output)) {
-      writer.write(report, out);
-    }
+    ReportOutput.write(output, out -> writer.write(report, out));
   }
 
   /** Returns the exit status for a written report. */

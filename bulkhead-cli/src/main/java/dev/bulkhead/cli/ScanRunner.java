@@ -73,7 +73,7 @@ final class ScanRunner {
     } finally {
       close(contentScanners);
     }
-    report = scan.filter(scan.suppress(report));
+    report = scan.filter(scan.suppress(report, VexTargets.of(target)));
     scan.write(writer, report);
     if (scanners.contains(ScanMixin.VULN)
         && report.os() != null

@@ -245,12 +245,16 @@ class SbomCommandTest {
          "author": "test", "timestamp": "2026-01-01T00:00:00Z", "version": 1,
          "statements": [
           {"vulnerability": {"name": "CVE-2020-1967"},
-           "products": [{"@id": "pkg:oci/alpine",
+           "products": [{"@id": "pkg:generic/example/app",
                          "subcomponents": [{"@id": "pkg:apk/alpine/libssl1.1"}]}],
            "status": "not_affected", "justification": "vulnerable_code_not_in_execute_path",
            "impact_statement": "TLS 1.3 signature_algorithms_cert is never negotiated"},
           {"vulnerability": {"name": "CVE-2020-1967"},
            "products": [{"@id": "pkg:apk/alpine/libcrypto1.1@9.9.9"}],
+           "status": "not_affected", "justification": "component_not_present"},
+          {"vulnerability": {"name": "CVE-2020-1967"},
+           "products": [{"@id": "pkg:oci/alpine",
+                         "subcomponents": [{"@id": "pkg:apk/alpine/libcrypto1.1"}]}],
            "status": "not_affected", "justification": "component_not_present"}
          ]}
         """);
@@ -279,6 +283,9 @@ class SbomCommandTest {
     assertThat(kept)
         .doesNotContain("CVE-2020-1967 libssl1.1 1.1.1d-r3", "CVE-2021-30139 apk-tools 2.10.4-r3")
         .contains("CVE-2020-1967 libcrypto1.1 1.1.1d-r3");
+    // an image product: an archive names no image, so its subcomponents are skipped with a warning
+    assertThat(report.get("warnings").toString())
+        .contains("statement 3", "pkg:oci/alpine", "not the scanned target");
     JsonNode suppressed = report.get("suppressed");
     assertThat(suppressed).hasSize(2);
     assertThat(kept.size() + suppressed.size()).isEqualTo(findings(imageReport).size());

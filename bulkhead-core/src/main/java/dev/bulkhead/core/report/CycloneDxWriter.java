@@ -250,7 +250,7 @@ public final class CycloneDxWriter implements ReportWriter {
     g.writeArrayFieldStart("versions");
     g.writeStartObject();
     g.writeStringField("version", f.installedVersion());
-    g.writeStringField("status", suppressed == null ? "affected" : "unaffected");
+    g.writeStringField("status", silencedByVex(suppressed) ? "unaffected" : "affected");
     g.writeEndObject();
     g.writeEndArray();
     g.writeEndObject();
@@ -258,12 +258,30 @@ public final class CycloneDxWriter implements ReportWriter {
     g.writeEndObject();
   }
 
+  /** Tells whether a VEX statement (not an ignore entry) silenced the finding. */
+  private static boolean silencedByVex(SuppressedFinding s) {
+    return s != null && SuppressedFinding.VEX.equals(s.kind());
+  }
+
+  /**
+   * Writes the analysis of a silenced finding. Only VEX statements become {@code not_affected} or
+   * {@code resolved}: an ignore entry is an accepted risk, written as {@code exploitable} with
+   * response {@code will_not_fix} (reason and expiry in {@code detail}), so that feeding this
+   * document back as VEX never silences a finding after the entry expired.
+   */
   private static void writeAnalysis(JsonGenerator g, SuppressedFinding s) throws IOException {
     g.writeObjectFieldStart("analysis");
-    g.writeStringField("state", "fixed".equals(s.status()) ? "resolved" : "not_affected");
-    String justification = Justifications.toCycloneDx(s.justification());
-    if (justification != null) {
-      g.writeStringField("justification", justification);
+    if (silencedByVex(s)) {
+      g.writeStringField("state", "fixed".equals(s.status()) ? "resolved" : "not_affected");
+      String justification = Justifications.toCycloneDx(s.justification());
+      if (justification != null) {
+        g.writeStringField("justification", justification);
+      }
+    } else {
+      g.writeStringField("state", "exploitable");
+      g.writeArrayFieldStart("response");
+      g.writeString("will_not_fix");
+      g.writeEndArray();
     }
     g.writeStringField("detail", describe(s));
     g.writeEndObject();

@@ -172,8 +172,14 @@ public record Purl(
     return folds ? a.equalsIgnoreCase(b) : a.equals(b);
   }
 
-  private static String normalisePypi(String s) {
+  /** Normalises a PyPI name as PEP 503 does: lower case, runs of '-', '_', '.' become one '-'. */
+  public static String normalisePypi(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+  }
+
+  /** Tells whether a purl type names OS packages ({@code deb}, {@code apk}, {@code rpm}). */
+  public static boolean isOsType(String type) {
+    return "deb".equals(type) || "apk".equals(type) || "rpm".equals(type);
   }
 
   private static String stripSlashes(String s) {

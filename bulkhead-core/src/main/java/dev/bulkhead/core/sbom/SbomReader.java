@@ -290,7 +290,7 @@ public final class SbomReader {
         sourceVersion = at > 0 ? upstream.substring(at + 1) : null;
       }
       String distro = purl.qualifiers().get("distro");
-      if (distro != null && isOsType(purl.type())) {
+      if (distro != null && Purl.isOsType(purl.type())) {
         distros.merge(
             purl.namespace() == null ? distro : purl.namespace() + "\u0000" + distro,
             1,
@@ -351,10 +351,7 @@ public final class SbomReader {
       }
       case "pypi" -> {
         if (componentName != null
-            && componentName
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[-_.]+", "-")
-                .equals(purl.name().toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"))) {
+            && Purl.normalisePypi(componentName).equals(Purl.normalisePypi(purl.name()))) {
           return componentName;
         }
         return purl.name();
@@ -363,10 +360,6 @@ public final class SbomReader {
         return ns == null ? purl.name() : ns + "/" + purl.name();
       }
     }
-  }
-
-  private static boolean isOsType(String type) {
-    return type.equals(Package.DEB) || type.equals(Package.APK) || type.equals(Package.RPM);
   }
 
   /**

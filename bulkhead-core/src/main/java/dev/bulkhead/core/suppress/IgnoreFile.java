@@ -55,6 +55,10 @@ public final class IgnoreFile {
   public static final int MAX_ENTRIES = 10_000;
 
   private static final Pattern YAML_START = Pattern.compile("^(-(\\s|$)|[A-Za-z_]+:(\\s|$)).*");
+
+  /** The longest path glob accepted. */
+  static final int MAX_GLOB = 4096;
+
   private static final Set<String> YAML_KEYS = Set.of("id", "purl", "path", "reason", "expires");
 
   private IgnoreFile() {}
@@ -233,6 +237,14 @@ public final class IgnoreFile {
       } catch (IllegalArgumentException ex) {
         throw new BulkheadException("ignore file " + where + ": " + ex.getMessage());
       }
+    }
+    if (path != null && path.length() > MAX_GLOB) {
+      throw new BulkheadException(
+          "ignore file "
+              + where
+              + ": the path glob is longer than "
+              + MAX_GLOB
+              + " characters; shorten it");
     }
     LocalDate date = null;
     if (expires != null) {

@@ -2,7 +2,6 @@ package dev.bulkhead.core.suppress;
 
 import dev.bulkhead.core.sbom.Purl;
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 /**
  * Silences one vulnerability, optionally only for some packages, until an expiry date.
@@ -11,13 +10,32 @@ import java.util.regex.Pattern;
  * @param purl the packages it applies to (a versionless purl covers every version), or {@code null}
  *     for all
  * @param path a glob over the file a package was found in ({@code *} within a segment, {@code **}
- *     across segments), or {@code null} for any
+ *     across segments, {@code **}{@code /} also none), or {@code null} for any
  * @param reason why it is ignored, or {@code null}
  * @param expires the last day the entry applies, or {@code null} for no expiry
  * @param source the ignore file and line
+ * @param pathPattern {@code path} compiled; always derived from {@code path} by the constructor
+ *     (the value passed is ignored), {@code null} when {@code path} is
  */
 public record IgnoreRule(
-    String id, Purl purl, String path, String reason, LocalDate expires, String source) {
+    String id,
+    Purl purl,
+    String path,
+    String reason,
+    LocalDate expires,
+    String source,
+    PathGlob pathPattern) {
+
+  /** Compiles the path glob once, so that matching a finding compiles nothing. */
+  public IgnoreRule {
+    pathPattern = path == null ? null : PathGlob.compile(path);
+  }
+
+  /** Creates an entry, compiling its path glob. */
+  public IgnoreRule(
+      String id, Purl purl, String path, String reason, LocalDate expires, String source) {
+    this(id, purl, path, reason, expires, source, null);
+  }
 
   /** Tells whether the entry has expired on {@code today} (it applies through its expiry day). */
   public boolean expiredOn(LocalDate today) {
@@ -33,32 +51,8 @@ public record IgnoreRule(
       if (pkgPath == null) {
         return false;
       }
-      String p = strip(pkgPath);
-      return globToRegex(strip(path)).matcher(p).matches();
+      return pathPattern.matches(pkgPath);
     }
     return true;
-  }
-
-  private static String strip(String p) {
-    return p.startsWith("/") ? p.substring(1) : p;
-  }
-
-  /** Compiles a glob: {@code **} matches anything, {@code *} anything but '/', {@code ?} one. */
-  static Pattern globToRegex(String glob) {
-    StringBuilder re = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-        re.append(".*");
-        i++;
-      } else if (c == '*') {
-        re.append("[^/]*");
-      } else if (c == '?') {
-        re.append("[^/]");
-      } else {
-        re.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(re.toString());
   }
 }

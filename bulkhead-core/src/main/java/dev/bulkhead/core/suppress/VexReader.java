@@ -80,19 +80,24 @@ public final class VexReader {
         warnings.accept("VEX " + where + " names no vulnerability or no status; skipped");
         continue;
       }
-      List<Purl> products = new ArrayList<>();
-      for (JsonNode p : s.path("products")) {
-        addProduct(products, p);
-        for (JsonNode sub : p.path("subcomponents")) {
-          addProduct(products, sub);
-        }
-      }
+      List<Purl> shared = new ArrayList<>();
       for (JsonNode sub : s.path("subcomponents")) {
-        addProduct(products, sub);
+        addPurl(shared, sub);
       }
-      if (products.isEmpty()) {
-        warnings.accept(
-            "VEX " + where + " (" + id + ") names no product with a package URL; skipped");
+      List<VexProduct> products = new ArrayList<>();
+      for (JsonNode p : s.path("products")) {
+        Purl product = purlOf(p);
+        if (product == null) {
+          continue; // a product Bulkhead cannot name: nothing in it can be matched
+        }
+        List<Purl> subs = new ArrayList<>();
+        for (JsonNode sub : p.path("subcomponents")) {
+          addPurl(subs, sub);
+        }
+        subs.addAll(shared);
+        products.add(new VexProduct(product, subs));
+      }
+      if (!usable(products, where, id, warnings)) {
         continue;
       }
       String statement = text(s, "impact_statement");
@@ -109,7 +114,44 @@ public final class VexReader {
     return out;
   }
 
-  private static void addProduct(List<Purl> products, JsonNode p) {
+  /**
+   * Tells whether a statement has a product Bulkhead can apply; else warns that it is skipped. An
+   * image ({@code pkg:oci}, {@code pkg:docker}) without subcomponents says nothing about packages.
+   */
+  private static boolean usable(
+      List<VexProduct> products, String where, String id, Consumer<String> warnings) {
+    if (products.isEmpty()) {
+      warnings.accept(
+          "VEX " + where + " (" + id + ") names no product with a package URL; skipped");
+      return false;
+    }
+    List<String> images = new ArrayList<>();
+    for (VexProduct p : products) {
+      if (!VexTarget.isImage(p.product()) || !p.subcomponents().isEmpty()) {
+        return true;
+      }
+      images.add(VexTarget.show(p.product()));
+    }
+    warnings.accept(
+        "VEX "
+            + where
+            + " ("
+            + id
+            + ") names only the image "
+            + String.join(", ", images)
+            + " without subcomponents; skipped: Bulkhead applies statements to packages, so list"
+            + " the affected packages as subcomponents of the image");
+    return false;
+  }
+
+  private static void addPurl(List<Purl> purls, JsonNode p) {
+    Purl purl = purlOf(p);
+    if (purl != null) {
+      purls.add(purl);
+    }
+  }
+
+  private static Purl purlOf(JsonNode p) {
     String candidate;
     if (p.isTextual()) {
       candidate = p.asText();
@@ -119,10 +161,7 @@ public final class VexReader {
         candidate = text(p, "@id");
       }
     }
-    Purl purl = Purl.parseOrNull(candidate);
-    if (purl != null) {
-      products.add(purl);
-    }
+    return Purl.parseOrNull(candidate);
   }
 
   private static List<VexStatement> cycloneDx(Path file, JsonNode root, Consumer<String> warnings)
@@ -146,16 +185,19 @@ public final class VexReader {
       }
       List<String> aliases = new ArrayList<>();
       v.path("references").forEach(r -> aliases.add(r.path("id").asText()));
-      List<Purl> products = new ArrayList<>();
+      List<VexProduct> products = new ArrayList<>();
       for (JsonNode a : v.path("affects")) {
         Purl purl = Purl.parseOrNull(resolve(text(a, "ref"), purlsByRef));
         if (purl != null) {
-          products.add(purl);
+          products.add(VexProduct.of(purl));
         }
       }
       if (products.isEmpty()) {
         warnings.accept(
             "VEX " + where + " (" + id + ") affects no component with a package URL; skipped");
+        continue;
+      }
+      if (!usable(products, where, id, warnings)) {
         continue;
       }
       out.add(

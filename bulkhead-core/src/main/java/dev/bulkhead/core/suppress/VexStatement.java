@@ -1,6 +1,7 @@
 package dev.bulkhead.core.suppress;
 
 import dev.bulkhead.core.sbom.Purl;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,7 +11,8 @@ import java.util.Locale;
  *
  * @param vulnerability the vulnerability id the statement names
  * @param aliases other ids of the same vulnerability the statement names
- * @param products the package URLs the statement covers (versionless ones cover every version)
+ * @param products the products the statement covers, each with its subcomponents (versionless
+ *     package URLs cover every version)
  * @param status {@link #NOT_AFFECTED}, {@link #FIXED}, {@link #AFFECTED} or {@link
  *     #UNDER_INVESTIGATION}
  * @param justification the justification, or {@code null}
@@ -20,7 +22,7 @@ import java.util.Locale;
 public record VexStatement(
     String vulnerability,
     List<String> aliases,
-    List<Purl> products,
+    List<VexProduct> products,
     String status,
     String justification,
     String statement,
@@ -48,17 +50,28 @@ public record VexStatement(
     return NOT_AFFECTED.equals(status) || FIXED.equals(status);
   }
 
-  /** Tells whether one of the products covers the package. */
-  boolean covers(Purl pkg) {
+  /** Tells whether one of the products covers a package of the scanned target. */
+  boolean covers(Purl pkg, VexTarget target) {
     if (pkg == null) {
       return false;
     }
-    for (Purl product : products) {
-      if (product.covers(pkg)) {
+    for (VexProduct product : products) {
+      if (product.covers(pkg, target)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Returns the image products with subcomponents that are not the scanned target. */
+  List<Purl> otherImages(VexTarget target) {
+    List<Purl> out = new ArrayList<>();
+    for (VexProduct product : products) {
+      if (product.scopedToImage() && !target.matches(product.product())) {
+        out.add(product.product());
+      }
+    }
+    return out;
   }
 
   static String normaliseStatus(String s) {

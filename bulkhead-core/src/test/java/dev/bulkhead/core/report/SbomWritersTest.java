@@ -8,13 +8,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.SuppressedFinding;
+import dev.bulkhead.core.suppress.IgnoreRule;
+import dev.bulkhead.core.suppress.Suppressor;
+import dev.bulkhead.core.suppress.VexReader;
+import dev.bulkhead.core.suppress.VexStatement;
+import dev.bulkhead.core.suppress.VexTarget;
 import dev.bulkhead.core.testing.SbomSchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SbomWritersTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -151,6 +160,37 @@ class SbomWritersTest {
         .contains("Vulnerabilities: 1")
         .contains("Suppressed: 1 (VEX 1, ignore file 0)")
         .contains("CVE-2010-4756");
+  }
+
+  @Test
+  void anIgnoredFindingFedBackAsVexDoesNotOutliveItsExpiry(@TempDir Path tmp) throws Exception {
+    Report report = ReportWritersTest.sample();
+    IgnoreRule rule =
+        new IgnoreRule(
+            "CVE-2010-4756", null, null, "accepted risk", LocalDate.of(2026, 1, 31), ".ignore:1");
+    Report ignored =
+        new Suppressor(List.of(), List.of(rule), LocalDate.of(2026, 1, 1), VexTarget.unnamed("t"))
+            .apply(report);
+    assertThat(ignored.suppressed()).hasSize(1);
+    Path vdr = tmp.resolve("vdr.cdx.json");
+    Files.writeString(vdr, render(new CycloneDxWriter("0.1.0"), ignored));
+    JsonNode root = JSON.readTree(vdr.toFile());
+    assertThat(SbomSchemas.cycloneDx().validate(root)).isEmpty();
+    JsonNode entry = root.get("vulnerabilities").get(1);
+    assertThat(entry.get("id").asText()).isEqualTo("CVE-2010-4756");
+    assertThat(entry.at("/analysis/state").asText()).isEqualTo("exploitable");
+    assertThat(entry.at("/analysis/response/0").asText()).isEqualTo("will_not_fix");
+    assertThat(entry.at("/analysis/detail").asText())
+        .contains("accepted risk", "2026-01-31", ".ignore:1");
+    assertThat(entry.at("/affects/0/versions/0/status").asText()).isEqualTo("affected");
+
+    // a month later the entry has expired: the VDR given as VEX must not keep it silenced
+    List<VexStatement> statements = VexReader.read(vdr, w -> {});
+    Report later =
+        new Suppressor(statements, List.of(rule), LocalDate.of(2026, 3, 1), VexTarget.unnamed("t"))
+            .apply(report);
+    assertThat(later.suppressed()).isEmpty();
+    assertThat(later.findings()).extracting(Finding::vulnerabilityId).contains("CVE-2010-4756");
   }
 
   private static String render(ReportWriter writer, Report report) throws IOException {

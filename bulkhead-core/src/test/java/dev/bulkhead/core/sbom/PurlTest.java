@@ -58,4 +58,14 @@ class PurlTest {
                 .covers(Purl.parse("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1")))
         .isFalse();
   }
+
+  @Test
+  void sharedHelpersForPypiNamesAndOsTypes() {
+    assertThat(Purl.normalisePypi("Zope.Interface__x")).isEqualTo("zope-interface-x");
+    assertThat(Purl.isOsType("deb")).isTrue();
+    assertThat(Purl.isOsType("apk")).isTrue();
+    assertThat(Purl.isOsType("rpm")).isTrue();
+    assertThat(Purl.isOsType("npm")).isFalse();
+    assertThat(Purl.isOsType(null)).isFalse();
+  }
 }

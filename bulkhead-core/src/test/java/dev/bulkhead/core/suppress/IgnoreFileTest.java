@@ -67,11 +67,44 @@ class IgnoreFileTest {
   }
 
   @Test
+  void doubleStarSlashAlsoMatchesAtTheTop() {
+    IgnoreRule anyJar = new IgnoreRule("CVE-1", null, "**/log4j-core-*.jar", null, null, "x");
+    assertThat(anyJar.covers(null, "log4j-core-2.14.1.jar")).isTrue();
+    assertThat(anyJar.covers(null, "/log4j-core-2.14.1.jar")).isTrue();
+    assertThat(anyJar.covers(null, "app.jar!/BOOT-INF/lib/log4j-core-2.14.1.jar")).isTrue();
+    assertThat(anyJar.covers(null, "lib/my-log4j-core-2.14.1.jar")).isFalse();
+    IgnoreRule middle = new IgnoreRule("CVE-1", null, "app/**/status", null, null, "x");
+    assertThat(middle.covers(null, "app/status")).isTrue();
+    assertThat(middle.covers(null, "app/a/b/status")).isTrue();
+    assertThat(middle.covers(null, "application/status")).isFalse();
+    IgnoreRule tail = new IgnoreRule("CVE-1", null, "var/lib/**", null, null, "x");
+    assertThat(tail.covers(null, "var/lib/dpkg/status")).isTrue();
+    assertThat(tail.covers(null, "var/library")).isFalse();
+    IgnoreRule hostile =
+        new IgnoreRule("CVE-1", null, "**/**/**/**/**/**/**/*****/**/**/x", null, null, "x");
+    assertThat(hostile.covers(null, "a/".repeat(2000) + "y")).isFalse();
+    assertThat(hostile.covers(null, "a/b/x")).isTrue();
+    IgnoreRule spread =
+        new IgnoreRule("CVE-1", null, "**/a*/**/a*/**/a*/**/a*/**/x", null, null, "x");
+    assertThat(spread.covers(null, "a/".repeat(4000) + "y")).isFalse();
+    assertThat(spread.covers(null, "a1/b/a2/a3/c/d/a4/x")).isTrue();
+    IgnoreRule chars = new IgnoreRule("CVE-1", null, "lib/?og4j.jar", null, null, "x");
+    assertThat(chars.covers(null, "lib/log4j.jar")).isTrue();
+    assertThat(chars.covers(null, "lib//og4j.jar")).isFalse();
+    assertThat(chars.covers(null, "lib/log4j-jar")).isFalse();
+    // the glob is compiled once, when the entry is made
+    assertThat(anyJar.pathPattern()).isSameAs(anyJar.pathPattern()).isNotNull();
+  }
+
+  @Test
   void mistakesNameTheFileAndLine() throws Exception {
     Path f = tmp.resolve("bad");
     Files.writeString(f, "CVE-1\nCVE-2 until=2027-01-01\n");
     assertThatThrownBy(() -> IgnoreFile.read(f))
         .hasMessageContaining(f + ":2: unknown token 'until=2027-01-01'");
+    Files.writeString(f, "CVE-1 path=" + "a".repeat(IgnoreFile.MAX_GLOB + 1) + "\n");
+    assertThatThrownBy(() -> IgnoreFile.read(f))
+        .hasMessageContaining(f + ":1: the path glob is longer than 4096");
     Files.writeString(f, "CVE-1 purl=npm/a\n");
     assertThatThrownBy(() -> IgnoreFile.read(f)).hasMessageContaining(f + ":1:");
     Files.writeString(f, "ignore:\n  - reason: no id\n");

@@ -31,6 +31,8 @@ class VexReaderTest {
           {"vulnerability": "CVE-2023-3", "products": ["pkg:oci/app"],
            "subcomponents": ["pkg:golang/example.com/m@v1.0.0"], "status": "affected"},
           {"vulnerability": "CVE-2023-4", "products": ["https://example.com/no-purl"],
+           "status": "not_affected"},
+          {"vulnerability": "CVE-2023-5", "products": ["pkg:docker/myorg/app@1.0"],
            "status": "not_affected"}
         ]}
         """);
@@ -38,15 +40,23 @@ class VexReaderTest {
     List<VexStatement> s = VexReader.read(f, warnings::add);
     assertThat(s).hasSize(3);
     assertThat(s.get(0).vulnerability()).isEqualTo("CVE-2023-1");
-    assertThat(s.get(0).products()).containsExactly(Purl.parse("pkg:npm/lodash@4.17.20"));
+    assertThat(s.get(0).products())
+        .containsExactly(VexProduct.of(Purl.parse("pkg:npm/lodash@4.17.20")));
     assertThat(s.get(0).suppresses()).isTrue();
     assertThat(s.get(1).aliases()).containsExactly("GHSA-aaaa-bbbb-cccc");
-    assertThat(s.get(1).products()).containsExactly(Purl.parse("pkg:maven/g/a@1"));
+    assertThat(s.get(1).products()).containsExactly(VexProduct.of(Purl.parse("pkg:maven/g/a@1")));
     assertThat(s.get(1).statement()).isEqualTo("rebuilt");
     assertThat(s.get(1).source()).isEqualTo(f + " statement 2");
-    assertThat(s.get(2).products()).contains(Purl.parse("pkg:golang/example.com/m@v1.0.0"));
+    assertThat(s.get(2).products())
+        .containsExactly(
+            new VexProduct(
+                Purl.parse("pkg:oci/app"), List.of(Purl.parse("pkg:golang/example.com/m@v1.0.0"))));
     assertThat(s.get(2).suppresses()).isFalse();
-    assertThat(warnings).singleElement().asString().contains("statement 4", "CVE-2023-4");
+    assertThat(warnings).hasSize(2);
+    assertThat(warnings.get(0)).contains("statement 4", "CVE-2023-4");
+    assertThat(warnings.get(1))
+        .contains(
+            "statement 5", "CVE-2023-5", "only the image pkg:docker/myorg/app@1.0", "skipped");
   }
 
   @Test
@@ -71,8 +81,8 @@ class VexReaderTest {
     assertThat(s)
         .extracting(VexStatement::status)
         .containsExactly("not_affected", "fixed", "affected");
-    assertThat(s.get(0).products()).containsExactly(Purl.parse("pkg:npm/a@1.0.0"));
-    assertThat(s.get(1).products()).containsExactly(Purl.parse("pkg:npm/b@1.0.0"));
+    assertThat(s.get(0).products()).containsExactly(VexProduct.of(Purl.parse("pkg:npm/a@1.0.0")));
+    assertThat(s.get(1).products()).containsExactly(VexProduct.of(Purl.parse("pkg:npm/b@1.0.0")));
     assertThat(warnings).singleElement().asString().contains("CVE-5");
   }
 
