@@ -20,13 +20,24 @@ public final class PackageIndex {
   }
 
   /**
-   * Returns the first package with the finding's name, installed version and type (and layer, when
-   * both name one), else the first with the same name, version and type, else {@code null}.
+   * Returns the package with the finding's name, installed version, type and path when the finding
+   * names its path (language packages), else the first with the same name, version and type (and
+   * layer, when both name one), else the first with the same name, version and type, else {@code
+   * null}.
    */
   public Package packageOf(Finding finding) {
+    List<Package> candidates =
+        byKey.getOrDefault(key(finding.packageName(), finding.installedVersion()), List.of());
+    if (finding.path() != null) {
+      for (Package p : candidates) {
+        if (finding.path().equals(p.path())
+            && (finding.packageType() == null || finding.packageType().equals(p.type()))) {
+          return p;
+        }
+      }
+    }
     Package loose = null;
-    for (Package p :
-        byKey.getOrDefault(key(finding.packageName(), finding.installedVersion()), List.of())) {
+    for (Package p : candidates) {
       if (finding.packageType() != null && !finding.packageType().equals(p.type())) {
         continue;
       }

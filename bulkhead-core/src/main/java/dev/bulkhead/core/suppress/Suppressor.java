@@ -153,14 +153,17 @@ public final class Suppressor {
   }
 
   /**
-   * Returns every package a finding may have been matched on: findings name their package by name,
-   * version, type and layer only, so copies of one package version at several paths (two copies of
-   * a jar) cannot be told apart.
+   * Returns every package a finding may have been matched on: the one copy when the finding names
+   * its path (language packages), else every copy with its name, version, type and layer, since
+   * those findings cannot tell copies at several paths apart.
    */
   private static List<Package> copiesOf(
       Finding f, Package pkg, Map<String, List<Package>> byNameVersion) {
     if (pkg == null) {
       return List.of();
+    }
+    if (f.path() != null && f.path().equals(pkg.path())) {
+      return List.of(pkg); // the finding names its own copy
     }
     List<Package> out = new ArrayList<>();
     for (Package p :

@@ -210,6 +210,52 @@ class SuppressorTest {
   }
 
   @Test
+  void aFindingThatNamesItsPathIsSilencedOnlyForThatCopy() {
+    Package inTool =
+        pkg(LOG4J.name(), LOG4J.version(), LOG4J.purl(), "opt/tool/lib/log4j-core-2.14.1.jar");
+    Report r =
+        new Report(
+            1,
+            "dir:/app",
+            null,
+            List.of(),
+            List.of(LOG4J, inTool, JACKSON),
+            List.of(
+                located(finding("CVE-2021-44228", LOG4J), LOG4J),
+                located(finding("CVE-2021-44228", inTool), inTool)),
+            List.of());
+    IgnoreRule appOnly =
+        new IgnoreRule("CVE-2021-44228", null, "app.jar!/**", "app disables JNDI", null, "i:1");
+    Report out = new Suppressor(List.of(), List.of(appOnly), TODAY, DIR).apply(r);
+    assertThat(out.suppressed())
+        .singleElement()
+        .satisfies(s -> assertThat(s.finding().path()).isEqualTo(LOG4J.path()));
+    assertThat(out.findings())
+        .singleElement()
+        .satisfies(f -> assertThat(f.path()).isEqualTo(inTool.path()));
+    assertThat(out.warnings()).isEmpty();
+  }
+
+  private static Finding located(Finding f, Package p) {
+    return new Finding(
+        f.vulnerabilityId(),
+        f.packageName(),
+        f.installedVersion(),
+        f.fixedVersion(),
+        f.status(),
+        f.severity(),
+        f.title(),
+        f.layer(),
+        f.packageType(),
+        f.sourceName(),
+        f.dataSource(),
+        f.aliases(),
+        f.references(),
+        p.purl(),
+        p.path());
+  }
+
+  @Test
   void aPathEntryMustCoverEveryCopyOfAPackageVersion() {
     Package inApp = LOG4J;
     Package inTool =
