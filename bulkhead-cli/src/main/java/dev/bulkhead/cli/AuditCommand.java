@@ -8,8 +8,6 @@ import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.Severity;
 import dev.bulkhead.core.engine.EngineClient;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -121,28 +119,13 @@ final class AuditCommand implements Runnable {
         throw usage(e.getMessage());
       }
       EngineClient client = EngineClient.connect(host, Duration.ofSeconds(timeoutSeconds));
-      AuditReport report = DockerAudit.run(EngineFacts.collect(client));
-      if (severities != null && !severities.isEmpty()) {
-        report = report.withSeverities(EnumSet.copyOf(severities));
-      }
-      write(writer, report);
+      AuditReport all = DockerAudit.run(EngineFacts.collect(client));
+      AuditReport report =
+          severities == null || severities.isEmpty()
+              ? all
+              : all.withSeverities(EnumSet.copyOf(severities));
+      ReportOutput.write(output, out -> writer.write(report, out));
       return exitCode != 0 && !report.findings().isEmpty() ? exitCode : ExitCodes.OK;
-    }
-
-    private void write(AuditReportWriter writer, AuditReport report) throws IOException {
-      if (output == null) {
-        OutputStream out = System.out;
-        writer.write(report, out);
-        out.flush();
-        return;
-      }
-      Path parent = output.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      try (OutputStream out = Files.newOutputStream(output)) {
-        writer.write(report, out);
-      }
     }
 
     private ParameterException usage(String message) {

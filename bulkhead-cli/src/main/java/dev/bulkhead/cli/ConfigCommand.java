@@ -24,8 +24,6 @@ import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.Severity;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -212,12 +210,12 @@ final class ConfigCommand implements Callable<Integer> {
               filtered.rules(),
               filtered.resources().stream().map(ScannedResource::resource).toList(),
               filtered.findings());
-      write(out -> complianceWriter.write(c, out));
+      ReportOutput.write(output, out -> complianceWriter.write(c, out));
       printWarnings(filtered);
       boolean failing = c.controls().stream().anyMatch(r -> r.status() == ControlStatus.FAIL);
       return exitCode != 0 && failing ? exitCode : ExitCodes.OK;
     }
-    write(out -> writer.write(filtered, out));
+    ReportOutput.write(output, out -> writer.write(filtered, out));
     if (!quiet && output != null) {
       spec.commandLine()
           .getErr()
@@ -335,27 +333,6 @@ final class ConfigCommand implements Callable<Integer> {
         return KubernetesScanner.Mode.PSS_RESTRICTED;
       default:
         throw usage("unknown --policy '" + policy + "'; use pss-baseline or pss-restricted");
-    }
-  }
-
-  /** Writes one report to standard output or {@code --output}. */
-  private interface Body {
-    void to(OutputStream out) throws IOException;
-  }
-
-  private void write(Body body) throws IOException {
-    if (output == null) {
-      OutputStream out = System.out;
-      body.to(out);
-      out.flush();
-      return;
-    }
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = Files.newOutputStream(output)) {
-      body.to(out);
     }
   }
 
