@@ -2,6 +2,7 @@ package dev.bulkhead.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bulkhead.config.audit.DockerAuditRules;
 import dev.bulkhead.config.engine.ConfigEngine;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.spi.ConfigScanner;
@@ -59,6 +60,9 @@ final class RulesCommand implements Runnable {
         for (Rule r : s.rules()) {
           rules.putIfAbsent(r.id(), r);
         }
+      }
+      for (Rule r : DockerAuditRules.ALL) { // `bulkhead audit docker`
+        rules.putIfAbsent(r.id(), r);
       }
       List<Rule> sorted = new ArrayList<>(rules.values());
       sorted.sort(Comparator.comparing(Rule::id));

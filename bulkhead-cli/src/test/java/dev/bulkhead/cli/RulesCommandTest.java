@@ -31,7 +31,11 @@ class RulesCommandTest {
         .startsWith("ID")
         .contains("BH-K8S-0001")
         .contains("BH-K8S-0003      CRITICAL  Privileged container")
-        .contains("BH-K8S-0061");
+        .contains("BH-K8S-0061")
+        .contains("BH-DF-0001")
+        .contains("BH-COMPOSE-0001")
+        .contains("BH-DAEMON-0001")
+        .contains("BH-DOCKER-0001");
   }
 
   @Test
