@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.core.Severity;
+import dev.bulkhead.core.report.SarifSeverity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -108,33 +109,6 @@ public final class AuditReportWriter {
     }
   }
 
-  private static String level(Severity s) {
-    switch (s) {
-      case CRITICAL:
-      case HIGH:
-        return "error";
-      case MEDIUM:
-        return "warning";
-      default:
-        return "note";
-    }
-  }
-
-  private static String securitySeverity(Severity s) {
-    switch (s) {
-      case CRITICAL:
-        return "9.5";
-      case HIGH:
-        return "8.0";
-      case MEDIUM:
-        return "5.5";
-      case LOW:
-        return "2.0";
-      default:
-        return "0.0";
-    }
-  }
-
   private void sarif(AuditReport r, OutputStream out) throws IOException {
     Map<String, Rule> rules = new LinkedHashMap<>();
     List<ConfigFinding> findings = sorted(r);
@@ -172,7 +146,7 @@ public final class AuditReportWriter {
           g.writeStringField("helpUri", rule.references().get(0));
         }
         g.writeObjectFieldStart("defaultConfiguration");
-        g.writeStringField("level", level(rule.severity()));
+        g.writeStringField("level", SarifSeverity.level(rule.severity()));
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeArrayFieldStart("tags");
@@ -181,7 +155,7 @@ public final class AuditReportWriter {
           g.writeString(fw);
         }
         g.writeEndArray();
-        g.writeStringField("security-severity", securitySeverity(rule.severity()));
+        g.writeStringField("security-severity", SarifSeverity.securitySeverity(rule.severity()));
         g.writeEndObject();
         g.writeEndObject();
       }
@@ -193,7 +167,7 @@ public final class AuditReportWriter {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule().id());
         g.writeNumberField("ruleIndex", ids.indexOf(f.rule().id()));
-        g.writeStringField("level", level(f.severity()));
+        g.writeStringField("level", SarifSeverity.level(f.severity()));
         g.writeObjectFieldStart("message");
         g.writeStringField(
             "text", f.resource().kind() + " " + f.resource().name() + ": " + f.message());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulkhead.config.engine.ConfigReport;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Rule;
-import dev.bulkhead.core.Severity;
+import dev.bulkhead.core.report.SarifSeverity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -93,10 +93,10 @@ public final class ConfigSarifWriter implements ConfigReportWriter {
     g.writeStringField("text", r.remediation() == null ? r.title() : r.remediation());
     g.writeEndObject();
     g.writeObjectFieldStart("defaultConfiguration");
-    g.writeStringField("level", level(r.severity()));
+    g.writeStringField("level", SarifSeverity.level(r.severity()));
     g.writeEndObject();
     g.writeObjectFieldStart("properties");
-    g.writeStringField("security-severity", securitySeverity(r.severity()));
+    g.writeStringField("security-severity", SarifSeverity.securitySeverity(r.severity()));
     g.writeArrayFieldStart("tags");
     g.writeString("security");
     g.writeString("misconfiguration");
@@ -111,7 +111,7 @@ public final class ConfigSarifWriter implements ConfigReportWriter {
   private static void result(JsonGenerator g, ConfigFinding f) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.rule().id());
-    g.writeStringField("level", level(f.severity()));
+    g.writeStringField("level", SarifSeverity.level(f.severity()));
     g.writeObjectFieldStart("message");
     String res =
         f.resource() == null
@@ -168,32 +168,5 @@ public final class ConfigSarifWriter implements ConfigReportWriter {
       p = p.substring(2);
     }
     return p.equals("-") ? "stdin" : p.replace(" ", "%20");
-  }
-
-  private static String level(Severity s) {
-    switch (s) {
-      case CRITICAL:
-      case HIGH:
-        return "error";
-      case MEDIUM:
-        return "warning";
-      default:
-        return "note";
-    }
-  }
-
-  private static String securitySeverity(Severity s) {
-    switch (s) {
-      case CRITICAL:
-        return "9.5";
-      case HIGH:
-        return "8.0";
-      case MEDIUM:
-        return "5.5";
-      case LOW:
-        return "3.0";
-      default:
-        return "0.0";
-    }
   }
 }

@@ -7,7 +7,6 @@ import dev.bulkhead.core.ContentFinding;
 import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Package;
 import dev.bulkhead.core.Report;
-import dev.bulkhead.core.Severity;
 import dev.bulkhead.core.SuppressedFinding;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -120,10 +119,10 @@ public final class SarifReportWriter implements ReportWriter {
           "Vulnerability " + f.vulnerabilityId() + "\nSeverity: " + f.severity() + "\n" + title);
       g.writeEndObject();
       g.writeObjectFieldStart("defaultConfiguration");
-      g.writeStringField("level", level(f.severity()));
+      g.writeStringField("level", SarifSeverity.level(f.severity()));
       g.writeEndObject();
       g.writeObjectFieldStart("properties");
-      g.writeStringField("security-severity", securitySeverity(f.severity()));
+      g.writeStringField("security-severity", SarifSeverity.securitySeverity(f.severity()));
       g.writeArrayFieldStart("tags");
       g.writeString("vulnerability");
       g.writeString("security");
@@ -148,10 +147,10 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeStringField("text", abbreviate(f.title(), 200));
     g.writeEndObject();
     g.writeObjectFieldStart("defaultConfiguration");
-    g.writeStringField("level", level(f.severity()));
+    g.writeStringField("level", SarifSeverity.level(f.severity()));
     g.writeEndObject();
     g.writeObjectFieldStart("properties");
-    g.writeStringField("security-severity", securitySeverity(f.severity()));
+    g.writeStringField("security-severity", SarifSeverity.securitySeverity(f.severity()));
     g.writeArrayFieldStart("tags");
     g.writeString(f.kind());
     g.writeString("security");
@@ -164,7 +163,7 @@ public final class SarifReportWriter implements ReportWriter {
   private static void writeContentResult(JsonGenerator g, ContentFinding f) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.ruleId());
-    g.writeStringField("level", level(f.severity()));
+    g.writeStringField("level", SarifSeverity.level(f.severity()));
     g.writeObjectFieldStart("message");
     String removed =
         ContentFinding.REMOVED.equals(f.status())
@@ -196,7 +195,7 @@ public final class SarifReportWriter implements ReportWriter {
       JsonGenerator g, Report report, Finding f, SuppressedFinding suppressed) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.vulnerabilityId());
-    g.writeStringField("level", level(f.severity()));
+    g.writeStringField("level", SarifSeverity.level(f.severity()));
     g.writeObjectFieldStart("message");
     String fix = f.fixedVersion() == null ? "no fixed version yet" : "fixed in " + f.fixedVersion();
     g.writeStringField(
@@ -253,33 +252,6 @@ public final class SarifReportWriter implements ReportWriter {
       }
     }
     return report.target().replace(':', '/');
-  }
-
-  private static String level(Severity s) {
-    switch (s) {
-      case CRITICAL:
-      case HIGH:
-        return "error";
-      case MEDIUM:
-        return "warning";
-      default:
-        return "note";
-    }
-  }
-
-  private static String securitySeverity(Severity s) {
-    switch (s) {
-      case CRITICAL:
-        return "9.5";
-      case HIGH:
-        return "8.0";
-      case MEDIUM:
-        return "5.5";
-      case LOW:
-        return "2.0";
-      default:
-        return "0.0";
-    }
   }
 
   /** Escapes a file path for use as a SARIF uri-reference. */
