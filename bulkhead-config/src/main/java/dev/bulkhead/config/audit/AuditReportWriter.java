@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.core.Severity;
-import dev.bulkhead.core.report.SarifSeverity;
+import dev.bulkhead.core.report.Sarif;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -114,21 +114,8 @@ public final class AuditReportWriter {
     List<ConfigFinding> findings = sorted(r);
     findings.forEach(f -> rules.putIfAbsent(f.rule().id(), f.rule()));
     List<String> ids = List.copyOf(rules.keySet());
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      g.writeStringField(
-          "$schema",
-          "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
-      g.writeStringField("version", "2.1.0");
-      g.writeArrayFieldStart("runs");
-      g.writeStartObject();
-      g.writeObjectFieldStart("tool");
-      g.writeObjectFieldStart("driver");
-      g.writeStringField("name", "bulkhead");
-      g.writeStringField("version", toolVersion);
-      g.writeStringField("informationUri", "https://github.com/bulkhead-dev/bulkhead");
+    try (JsonGenerator g = Sarif.generator(out)) {
+      Sarif.startRun(g, toolVersion);
       g.writeArrayFieldStart("rules");
       for (Rule rule : rules.values()) {
         g.writeStartObject();
@@ -146,7 +133,7 @@ public final class AuditReportWriter {
           g.writeStringField("helpUri", rule.references().get(0));
         }
         g.writeObjectFieldStart("defaultConfiguration");
-        g.writeStringField("level", SarifSeverity.level(rule.severity()));
+        g.writeStringField("level", Sarif.level(rule.severity()));
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeArrayFieldStart("tags");
@@ -155,7 +142,7 @@ public final class AuditReportWriter {
           g.writeString(fw);
         }
         g.writeEndArray();
-        g.writeStringField("security-severity", SarifSeverity.securitySeverity(rule.severity()));
+        g.writeStringField("security-severity", Sarif.securitySeverity(rule.severity()));
         g.writeEndObject();
         g.writeEndObject();
       }
@@ -167,7 +154,7 @@ public final class AuditReportWriter {
         g.writeStartObject();
         g.writeStringField("ruleId", f.rule().id());
         g.writeNumberField("ruleIndex", ids.indexOf(f.rule().id()));
-        g.writeStringField("level", SarifSeverity.level(f.severity()));
+        g.writeStringField("level", Sarif.level(f.severity()));
         g.writeObjectFieldStart("message");
         g.writeStringField(
             "text", f.resource().kind() + " " + f.resource().name() + ": " + f.message());

@@ -1,10 +1,9 @@
 package dev.bulkhead.config.compliance;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Location;
+import dev.bulkhead.core.report.Sarif;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
@@ -18,10 +17,6 @@ import java.util.Locale;
  * @see <a href="https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html">SARIF 2.1.0</a>
  */
 public final class ComplianceSarifWriter implements ComplianceWriter {
-  private static final JsonFactory FACTORY = new JsonFactory();
-  private static final String SCHEMA =
-      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final String INFO_URI = "https://github.com/bulkhead-dev/bulkhead";
 
   private final String toolVersion;
 
@@ -38,19 +33,8 @@ public final class ComplianceSarifWriter implements ComplianceWriter {
   @Override
   public void write(ComplianceReport report, OutputStream out) throws IOException {
     Framework f = report.framework();
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      g.writeStringField("$schema", SCHEMA);
-      g.writeStringField("version", "2.1.0");
-      g.writeArrayFieldStart("runs");
-      g.writeStartObject();
-      g.writeObjectFieldStart("tool");
-      g.writeObjectFieldStart("driver");
-      g.writeStringField("name", "Bulkhead");
-      g.writeStringField("version", toolVersion);
-      g.writeStringField("informationUri", INFO_URI);
+    try (JsonGenerator g = Sarif.generator(out)) {
+      Sarif.startRun(g, toolVersion);
       g.writeArrayFieldStart("rules");
       for (ControlResult r : report.controls()) {
         Control c = r.control();

@@ -1,12 +1,10 @@
 package dev.bulkhead.config.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulkhead.config.engine.ConfigReport;
 import dev.bulkhead.config.model.ConfigFinding;
 import dev.bulkhead.config.model.Rule;
-import dev.bulkhead.core.report.SarifSeverity;
+import dev.bulkhead.core.report.Sarif;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -21,9 +19,6 @@ import java.util.Map;
  * @see <a href="https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html">SARIF 2.1.0</a>
  */
 public final class ConfigSarifWriter implements ConfigReportWriter {
-  private static final JsonFactory FACTORY = new JsonFactory();
-  private static final String SCHEMA =
-      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
   private final String toolVersion;
 
@@ -43,19 +38,8 @@ public final class ConfigSarifWriter implements ConfigReportWriter {
     for (ConfigFinding f : report.findings()) {
       rules.putIfAbsent(f.rule().id(), f.rule());
     }
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      g.writeStringField("$schema", SCHEMA);
-      g.writeStringField("version", "2.1.0");
-      g.writeArrayFieldStart("runs");
-      g.writeStartObject();
-      g.writeObjectFieldStart("tool");
-      g.writeObjectFieldStart("driver");
-      g.writeStringField("name", "Bulkhead");
-      g.writeStringField("version", toolVersion);
-      g.writeStringField("informationUri", "https://github.com/bulkhead-dev/bulkhead");
+    try (JsonGenerator g = Sarif.generator(out)) {
+      Sarif.startRun(g, toolVersion);
       g.writeArrayFieldStart("rules");
       for (Rule r : rules.values()) {
         rule(g, r);
@@ -93,10 +77,10 @@ public final class ConfigSarifWriter implements ConfigReportWriter {
     g.writeStringField("text", r.remediation() == null ? r.title() : r.remediation());
     g.writeEndObject();
     g.writeObjectFieldStart("defaultConfiguration");
-    g.writeStringField("level", SarifSeverity.level(r.severity()));
+    g.writeStringField("level", Sarif.level(r.severity()));
     g.writeEndObject();
     g.writeObjectFieldStart("properties");
-    g.writeStringField("security-severity", SarifSeverity.securitySeverity(r.severity()));
+    g.writeStringField("security-severity", Sarif.securitySeverity(r.severity()));
     g.writeArrayFieldStart("tags");
     g.writeString("security");
     g.writeString("misconfiguration");
@@ -111,7 +95,7 @@ public final class ConfigSarifWriter implements ConfigReportWriter {
   private static void result(JsonGenerator g, ConfigFinding f) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.rule().id());
-    g.writeStringField("level", SarifSeverity.level(f.severity()));
+    g.writeStringField("level", Sarif.level(f.severity()));
     g.writeObjectFieldStart("message");
     String res =
         f.resource() == null

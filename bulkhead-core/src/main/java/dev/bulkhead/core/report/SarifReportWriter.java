@@ -1,7 +1,5 @@
 package dev.bulkhead.core.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulkhead.core.ContentFinding;
 import dev.bulkhead.core.Finding;
@@ -25,11 +23,6 @@ import java.util.Map;
  *     SARIF support</a>
  */
 public final class SarifReportWriter implements ReportWriter {
-  private static final JsonFactory FACTORY = new JsonFactory();
-  private static final String SCHEMA =
-      "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final String INFO_URI = "https://github.com/bulkhead-dev/bulkhead";
-
   private final String toolVersion;
 
   /** Creates a writer naming the given Bulkhead version as the tool version. */
@@ -51,15 +44,9 @@ public final class SarifReportWriter implements ReportWriter {
     for (SuppressedFinding s : report.suppressed()) {
       rules.putIfAbsent(s.finding().vulnerabilityId(), s.finding());
     }
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      g.writeStringField("$schema", SCHEMA);
-      g.writeStringField("version", "2.1.0");
-      g.writeArrayFieldStart("runs");
-      g.writeStartObject();
-      writeTool(g, rules, contentRules(report));
+    try (JsonGenerator g = Sarif.generator(out)) {
+      Sarif.startRun(g, toolVersion);
+      writeRules(g, rules, contentRules(report));
       g.writeArrayFieldStart("results");
       for (Finding f : report.findings()) {
         writeResult(g, report, f, null);
@@ -90,14 +77,9 @@ public final class SarifReportWriter implements ReportWriter {
     return rules;
   }
 
-  private void writeTool(
+  private static void writeRules(
       JsonGenerator g, Map<String, Finding> rules, Map<String, ContentFinding> contentRules)
       throws IOException {
-    g.writeObjectFieldStart("tool");
-    g.writeObjectFieldStart("driver");
-    g.writeStringField("name", "Bulkhead");
-    g.writeStringField("version", toolVersion);
-    g.writeStringField("informationUri", INFO_URI);
     g.writeArrayFieldStart("rules");
     for (Finding f : rules.values()) {
       String title = f.title() == null || f.title().isBlank() ? f.vulnerabilityId() : f.title();
@@ -119,10 +101,10 @@ public final class SarifReportWriter implements ReportWriter {
           "Vulnerability " + f.vulnerabilityId() + "\nSeverity: " + f.severity() + "\n" + title);
       g.writeEndObject();
       g.writeObjectFieldStart("defaultConfiguration");
-      g.writeStringField("level", SarifSeverity.level(f.severity()));
+      g.writeStringField("level", Sarif.level(f.severity()));
       g.writeEndObject();
       g.writeObjectFieldStart("properties");
-      g.writeStringField("security-severity", SarifSeverity.securitySeverity(f.severity()));
+      g.writeStringField("security-severity", Sarif.securitySeverity(f.severity()));
       g.writeArrayFieldStart("tags");
       g.writeString("vulnerability");
       g.writeString("security");
@@ -147,10 +129,10 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeStringField("text", abbreviate(f.title(), 200));
     g.writeEndObject();
     g.writeObjectFieldStart("defaultConfiguration");
-    g.writeStringField("level", SarifSeverity.level(f.severity()));
+    g.writeStringField("level", Sarif.level(f.severity()));
     g.writeEndObject();
     g.writeObjectFieldStart("properties");
-    g.writeStringField("security-severity", SarifSeverity.securitySeverity(f.severity()));
+    g.writeStringField("security-severity", Sarif.securitySeverity(f.severity()));
     g.writeArrayFieldStart("tags");
     g.writeString(f.kind());
     g.writeString("security");
@@ -163,7 +145,7 @@ public final class SarifReportWriter implements ReportWriter {
   private static void writeContentResult(JsonGenerator g, ContentFinding f) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.ruleId());
-    g.writeStringField("level", SarifSeverity.level(f.severity()));
+    g.writeStringField("level", Sarif.level(f.severity()));
     g.writeObjectFieldStart("message");
     String removed =
         ContentFinding.REMOVED.equals(f.status())
@@ -195,7 +177,7 @@ public final class SarifReportWriter implements ReportWriter {
       JsonGenerator g, Report report, Finding f, SuppressedFinding suppressed) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.vulnerabilityId());
-    g.writeStringField("level", SarifSeverity.level(f.severity()));
+    g.writeStringField("level", Sarif.level(f.severity()));
     g.writeObjectFieldStart("message");
     String fix = f.fixedVersion() == null ? "no fixed version yet" : "fixed in " + f.fixedVersion();
     g.writeStringField(
