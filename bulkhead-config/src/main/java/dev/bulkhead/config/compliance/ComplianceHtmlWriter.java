@@ -1,6 +1,7 @@
 package dev.bulkhead.config.compliance;
 
 import dev.bulkhead.config.model.ConfigFinding;
+import dev.bulkhead.config.report.Html;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -63,21 +64,28 @@ public final class ComplianceHtmlWriter implements ComplianceWriter {
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
             + " style-src 'unsafe-inline'\">\n");
     w.write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    w.write("<title>" + esc(title) + "</title>\n<style>\n" + CSS + "\n</style>\n</head>\n<body>\n");
-    w.write("<h1>" + esc(title) + "</h1>\n");
+    w.write(
+        "<title>"
+            + Html.escape(title)
+            + "</title>\n<style>\n"
+            + CSS
+            + "\n</style>\n</head>\n<body>\n");
+    w.write("<h1>" + Html.escape(title) + "</h1>\n");
     w.write(
         "<p class=\"meta\">Framework <code>"
-            + esc(f.id())
+            + Html.escape(f.id())
             + "</code> &middot; <a href=\""
-            + esc(f.reference())
+            + Html.escape(f.reference())
             + "\" rel=\"noreferrer\">reference</a> &middot; "
             + report.resources()
             + " resources &middot; Bulkhead "
-            + esc(toolVersion)
+            + Html.escape(toolVersion)
             + "</p>\n");
     w.write(
         "<div class=\"score\">"
-            + (report.score() == null ? "n/a" : esc(ComplianceTableWriter.percent(report.score())))
+            + (report.score() == null
+                ? "n/a"
+                : Html.escape(ComplianceTableWriter.percent(report.score())))
             + "</div>\n");
     w.write(
         "<p class=\"counts\"><span>"
@@ -95,7 +103,7 @@ public final class ComplianceHtmlWriter implements ComplianceWriter {
       sections.computeIfAbsent(r.control().section(), k -> new java.util.ArrayList<>()).add(r);
     }
     for (Map.Entry<String, List<ControlResult>> e : sections.entrySet()) {
-      w.write("<h2>" + esc(e.getKey()) + "</h2>\n<table>\n");
+      w.write("<h2>" + Html.escape(e.getKey()) + "</h2>\n<table>\n");
       w.write(
           "<thead><tr><th>ID</th><th>Status</th><th>Passing</th><th>Control</th></tr></thead>\n"
               + "<tbody>\n");
@@ -110,7 +118,7 @@ public final class ComplianceHtmlWriter implements ComplianceWriter {
 
   private static void writeControl(Writer w, ControlResult r) throws IOException {
     String status = r.status().name();
-    w.write("<tr><td class=\"id\">" + esc(r.control().id()) + "</td>");
+    w.write("<tr><td class=\"id\">" + Html.escape(r.control().id()) + "</td>");
     w.write("<td><span class=\"st " + status + "\">" + status + "</span></td><td>");
     if (r.percent() != null && r.status() != ControlStatus.MANUAL) {
       w.write(
@@ -123,9 +131,9 @@ public final class ComplianceHtmlWriter implements ComplianceWriter {
     } else {
       w.write("&ndash;");
     }
-    w.write("</td><td>" + esc(r.control().title()));
+    w.write("</td><td>" + Html.escape(r.control().title()));
     if (!r.note().isEmpty()) {
-      w.write("<div class=\"note\">" + esc(r.note()) + "</div>");
+      w.write("<div class=\"note\">" + Html.escape(r.note()) + "</div>");
     }
     if (r.suppressed() > 0) {
       w.write("<div class=\"note\">" + r.suppressed() + " suppressed findings not counted</div>");
@@ -138,20 +146,22 @@ public final class ComplianceHtmlWriter implements ComplianceWriter {
               + "</summary><ul>");
       for (ControlResult.Failure fail : r.failures()) {
         w.write(
-            "<li><strong>" + esc(ComplianceTableWriter.describe(fail.resource())) + "</strong>");
+            "<li><strong>"
+                + Html.escape(ComplianceTableWriter.describe(fail.resource()))
+                + "</strong>");
         w.write("<ul>");
         for (ConfigFinding f : fail.findings()) {
           w.write(
               "<li><code>"
-                  + esc(f.rule().id())
+                  + Html.escape(f.rule().id())
                   + "</code> "
-                  + esc(f.location().file())
+                  + Html.escape(f.location().file())
                   + ":"
                   + f.location().line()
                   + ":"
                   + f.location().column()
                   + " &mdash; "
-                  + esc(f.message())
+                  + Html.escape(f.message())
                   + "</li>");
         }
         w.write("</ul></li>");
@@ -159,40 +169,5 @@ public final class ComplianceHtmlWriter implements ComplianceWriter {
       w.write("</ul></details>");
     }
     w.write("</td></tr>\n");
-  }
-
-  /** Escapes text for HTML element content and quoted attribute values. */
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&':
-          b.append("&amp;");
-          break;
-        case '<':
-          b.append("&lt;");
-          break;
-        case '>':
-          b.append("&gt;");
-          break;
-        case '"':
-          b.append("&quot;");
-          break;
-        case '\'':
-          b.append("&#39;");
-          break;
-        default:
-          if (Character.isISOControl(c) && c != '\n' && c != '\t') {
-            b.append('\uFFFD');
-          } else {
-            b.append(c);
-          }
-      }
-    }
-    return b.toString();
   }
 }

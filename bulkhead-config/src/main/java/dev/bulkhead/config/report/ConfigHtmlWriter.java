@@ -43,62 +43,32 @@ public final class ConfigHtmlWriter implements ConfigReportWriter {
               + "<td>%s</td></tr>%n",
           f.severity(),
           f.severity(),
-          esc(f.rule().id()),
-          esc(f.rule().title()),
-          esc(f.location().file()),
+          Html.escape(f.rule().id()),
+          Html.escape(f.rule().title()),
+          Html.escape(f.location().file()),
           f.location().line(),
           f.location().column(),
           f.resource() == null
               ? ""
-              : esc(
+              : Html.escape(
                   f.resource().kind()
                       + " "
                       + (f.resource().namespace() == null ? "" : f.resource().namespace() + "/")
                       + f.resource().name()),
-          esc(f.message()),
+          Html.escape(f.message()),
           f.suppression() == null
               ? ""
-              : esc(f.suppression().source() + ": " + f.suppression().reason()));
+              : Html.escape(f.suppression().source() + ": " + f.suppression().reason()));
     }
     w.println("</table>");
     if (!report.warnings().isEmpty()) {
       w.println("<h2>Warnings</h2><ul>");
       for (ConfigWarning warning : report.warnings()) {
-        w.println("<li>" + esc(warning.message()) + "</li>");
+        w.println("<li>" + Html.escape(warning.message()) + "</li>");
       }
       w.println("</ul>");
     }
     w.println("</body></html>");
     w.flush();
-  }
-
-  static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<':
-          b.append("&lt;");
-          break;
-        case '>':
-          b.append("&gt;");
-          break;
-        case '&':
-          b.append("&amp;");
-          break;
-        case '"':
-          b.append("&quot;");
-          break;
-        case '\'':
-          b.append("&#39;");
-          break;
-        default:
-          b.append(c);
-      }
-    }
-    return b.toString();
   }
 }
