@@ -5,15 +5,12 @@ import dev.bulkhead.config.audit.AuditReportWriter;
 import dev.bulkhead.config.audit.DockerAudit;
 import dev.bulkhead.config.audit.EngineFacts;
 import dev.bulkhead.core.BulkheadException;
-import dev.bulkhead.core.Severity;
 import dev.bulkhead.core.engine.EngineClient;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +59,8 @@ final class AuditCommand implements Runnable {
   static final class Docker implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    @Mixin ReportOptions options = new ReportOptions();
+
     @Option(
         names = {"-H", "--host"},
         paramLabel = "URL",
@@ -78,26 +77,6 @@ final class AuditCommand implements Runnable {
     String format;
 
     @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FILE",
-        description = "Write the report to FILE instead of standard output.")
-    Path output;
-
-    @Option(
-        names = {"-s", "--severity"},
-        paramLabel = "LEVELS",
-        split = ",",
-        description = "Report only these severities: ${COMPLETION-CANDIDATES} (comma-separated).")
-    List<Severity> severities;
-
-    @Option(
-        names = "--exit-code",
-        paramLabel = "N",
-        defaultValue = "0",
-        description = "Exit with N when findings remain after filters (default: ${DEFAULT-VALUE}).")
-    int exitCode;
-
-    @Option(
         names = "--timeout",
         paramLabel = "SECONDS",
         defaultValue = "30",
@@ -106,9 +85,7 @@ final class AuditCommand implements Runnable {
 
     @Override
     public Integer call() throws BulkheadException, IOException {
-      if (exitCode < 0 || exitCode > 255) {
-        throw usage("--exit-code must be between 0 and 255, not " + exitCode);
-      }
+      options.check(spec);
       if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
         throw usage("--timeout must be between 1 and 3600 seconds, not " + timeoutSeconds);
       }
@@ -120,12 +97,9 @@ final class AuditCommand implements Runnable {
       }
       EngineClient client = EngineClient.connect(host, Duration.ofSeconds(timeoutSeconds));
       AuditReport all = DockerAudit.run(EngineFacts.collect(client));
-      AuditReport report =
-          severities == null || severities.isEmpty()
-              ? all
-              : all.withSeverities(EnumSet.copyOf(severities));
-      ReportOutput.write(output, out -> writer.write(report, out));
-      return exitCode != 0 && !report.findings().isEmpty() ? exitCode : ExitCodes.OK;
+      AuditReport report = all.withSeverities(options.wanted());
+      ReportOutput.write(options.output, out -> writer.write(report, out));
+      return options.exitStatus(!report.findings().isEmpty());
     }
 
     private ParameterException usage(String message) {

@@ -26,13 +26,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -78,6 +78,8 @@ import picocli.CommandLine.Spec;
 final class ConfigCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin ReportOptions options = new ReportOptions();
+
   @Parameters(
       arity = "1..*",
       paramLabel = "PATH",
@@ -105,27 +107,6 @@ final class ConfigCommand implements Callable<Integer> {
       defaultValue = "table",
       description = "Report format: table, json, sarif or html (default: ${DEFAULT-VALUE}).")
   String format;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Path output;
-
-  @Option(
-      names = {"-s", "--severity"},
-      paramLabel = "LEVELS",
-      split = ",",
-      description = "Report only these severities: ${COMPLETION-CANDIDATES} (comma-separated).")
-  List<Severity> severities;
-
-  @Option(
-      names = "--exit-code",
-      paramLabel = "N",
-      defaultValue = "0",
-      description =
-          "Exit with N when unsuppressed findings remain after filters (default: ${DEFAULT-VALUE}).")
-  int exitCode;
 
   @Option(
       names = "--config",
@@ -172,9 +153,7 @@ final class ConfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BulkheadException, IOException {
-    if (exitCode < 0 || exitCode > 255) {
-      throw usage("--exit-code must be between 0 and 255, not " + exitCode);
-    }
+    options.check(spec);
     if (maxFileSize < 1) {
       throw usage("--max-file-size must be positive");
     }
@@ -198,10 +177,7 @@ final class ConfigCommand implements Callable<Integer> {
             .stdin(stdin)
             .build();
     ConfigReport report = withPolicyWarnings(engine.scan(paths), policies);
-    Set<Severity> wanted =
-        severities == null || severities.isEmpty()
-            ? EnumSet.allOf(Severity.class)
-            : EnumSet.copyOf(severities);
+    Set<Severity> wanted = options.wanted();
     ConfigReport filtered = report.filter(f -> wanted.contains(f.severity()));
     if (framework != null) {
       ComplianceReport c =
@@ -210,23 +186,23 @@ final class ConfigCommand implements Callable<Integer> {
               filtered.rules(),
               filtered.resources().stream().map(ScannedResource::resource).toList(),
               filtered.findings());
-      ReportOutput.write(output, out -> complianceWriter.write(c, out));
+      ReportOutput.write(options.output, out -> complianceWriter.write(c, out));
       printWarnings(filtered);
       boolean failing = c.controls().stream().anyMatch(r -> r.status() == ControlStatus.FAIL);
-      return exitCode != 0 && failing ? exitCode : ExitCodes.OK;
+      return options.exitStatus(failing);
     }
-    ReportOutput.write(output, out -> writer.write(filtered, out));
-    if (!quiet && output != null) {
+    ReportOutput.write(options.output, out -> writer.write(filtered, out));
+    if (!quiet && options.output != null) {
       spec.commandLine()
           .getErr()
           .printf(
               "report written to %s (%d findings, %d suppressed, %d warnings)%n",
-              output,
+              options.output,
               filtered.active().size(),
               filtered.suppressed().size(),
               filtered.warnings().size());
     }
-    return exitCode != 0 && !filtered.active().isEmpty() ? exitCode : ExitCodes.OK;
+    return options.exitStatus(!filtered.active().isEmpty());
   }
 
   /** Loads and compiles every {@code --policy-file}; {@code null} when none is given. */
