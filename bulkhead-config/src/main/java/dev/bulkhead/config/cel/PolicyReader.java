@@ -2,6 +2,7 @@ package dev.bulkhead.config.cel;
 
 import dev.bulkhead.config.model.Location;
 import dev.bulkhead.config.spi.ConfigParseException;
+import dev.bulkhead.config.yaml.YamlDocs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -69,32 +69,35 @@ final class PolicyReader {
             .build();
     List<PolicyDoc> out = new ArrayList<>();
     try {
-      int index = 0;
-      for (Node doc : new Compose(settings).composeAllFromString(text)) {
-        index++;
-        if (doc == null || isNull(doc)) {
-          continue;
-        }
-        MappingNode m = mapping(doc, "document " + index);
-        String kind = optString(m, "kind", "kind").orElse("");
-        if (BINDING.equals(kind)) {
-          continue;
-        }
-        if (!"ValidatingAdmissionPolicy".equals(kind)) {
-          throw error(
-              doc,
-              "document "
-                  + index
-                  + " has kind '"
-                  + kind
-                  + "', expected ValidatingAdmissionPolicy; a policy file holds only"
-                  + " ValidatingAdmissionPolicy (and ValidatingAdmissionPolicyBinding) documents");
-        }
-        if (out.size() == MAX_POLICIES) {
-          throw error(doc, "more than " + MAX_POLICIES + " policies in one file");
-        }
-        out.add(policy(m));
-      }
+      YamlDocs.composeEach(
+          source.file(),
+          text,
+          settings,
+          (doc, zeroBased) -> {
+            int index = zeroBased + 1;
+            if (doc == null || isNull(doc)) {
+              return;
+            }
+            MappingNode m = mapping(doc, "document " + index);
+            String kind = optString(m, "kind", "kind").orElse("");
+            if (BINDING.equals(kind)) {
+              return;
+            }
+            if (!"ValidatingAdmissionPolicy".equals(kind)) {
+              throw error(
+                  doc,
+                  "document "
+                      + index
+                      + " has kind '"
+                      + kind
+                      + "', expected ValidatingAdmissionPolicy; a policy file holds only"
+                      + " ValidatingAdmissionPolicy (and ValidatingAdmissionPolicyBinding) documents");
+            }
+            if (out.size() == MAX_POLICIES) {
+              throw error(doc, "more than " + MAX_POLICIES + " policies in one file");
+            }
+            out.add(policy(m));
+          });
     } catch (MarkedYamlEngineException e) {
       Location at =
           e.getProblemMark()

@@ -8,6 +8,7 @@ import dev.bulkhead.config.model.Rule;
 import dev.bulkhead.config.spi.ConfigParseException;
 import dev.bulkhead.config.spi.ConfigScanner;
 import dev.bulkhead.config.spi.ScannedResource;
+import dev.bulkhead.config.yaml.YamlDocs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -77,9 +77,7 @@ public final class ComposeScanner implements ConfigScanner {
             .build();
     List<ConfigFinding> out = new ArrayList<>();
     try {
-      for (Node doc : new Compose(settings).composeAllFromString(text)) {
-        scanDocument(file, doc, out);
-      }
+      YamlDocs.composeEach(file, text, settings, (doc, index) -> scanDocument(file, doc, out));
     } catch (MarkedYamlEngineException e) {
       Mark m = e.getProblemMark().orElse(null);
       throw new ConfigParseException(

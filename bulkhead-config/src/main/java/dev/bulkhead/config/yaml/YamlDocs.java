@@ -88,19 +88,16 @@ public final class YamlDocs {
             .build();
     Converter converter = new Converter(file, yaml11Booleans);
     try {
-      int index = 0;
-      for (Node node : new Compose(settings).composeAllFromString(text)) {
-        if (index >= MAX_DOCUMENTS) {
-          throw new ConfigParseException(
-              location(file, node.getStartMark()),
-              file + ": more than " + MAX_DOCUMENTS + " YAML documents; split the file");
-        }
-        Object value = converter.convert(node, 0);
-        if (value != null) {
-          sink.accept(new YamlDoc(file, index, node, value));
-        }
-        index++;
-      }
+      composeEach(
+          file,
+          text,
+          settings,
+          (node, index) -> {
+            Object value = converter.convert(node, 0);
+            if (value != null) {
+              sink.accept(new YamlDoc(file, index, node, value));
+            }
+          });
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark =
           e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
@@ -117,9 +114,37 @@ public final class YamlDocs {
     } catch (YamlEngineException e) {
       throw new ConfigParseException(
           new Location(file, 0, 0), file + ": invalid YAML: " + oneLine(e.getMessage()));
+    }
+  }
+
+  /** Receives the composed node of each document of a YAML stream, with its 0-based index. */
+  @FunctionalInterface
+  public interface NodeSink {
+    void accept(Node node, int index) throws ConfigParseException;
+  }
+
+  /**
+   * Composes each document of {@code text} with {@code settings} and hands its node to {@code
+   * sink}: the guarded way every reader of YAML from strangers in this module goes through. Refuses
+   * more than {@value #MAX_DOCUMENTS} documents, and nesting so deep that SnakeYAML's recursive
+   * composer overflows the stack, as {@link ConfigParseException}s naming the file. SnakeYAML's own
+   * syntax errors ({@code YamlEngineException}) pass through for the caller to word.
+   */
+  public static void composeEach(String file, String text, LoadSettings settings, NodeSink sink)
+      throws ConfigParseException {
+    try {
+      int index = 0;
+      for (Node node : new Compose(settings).composeAllFromString(text)) {
+        if (index >= MAX_DOCUMENTS) {
+          throw new ConfigParseException(
+              location(file, node.getStartMark()),
+              file + ": more than " + MAX_DOCUMENTS + " YAML documents; split the file");
+        }
+        sink.accept(node, index++);
+      }
     } catch (StackOverflowError e) {
-      // SnakeYAML's composer recurses once per nesting level; the parse is abandoned whole, so
-      // no state outlives the error.
+      // SnakeYAML's scanner and composer recurse once per nesting level; the parse is abandoned
+      // whole, so no state outlives the error.
       throw new ConfigParseException(
           new Location(file, 0, 0), file + ": YAML nested too deeply to parse; refusing");
     }

@@ -433,4 +433,16 @@ class CelPolicySetTest {
     assertThat(compileError("#".repeat(PolicyReader.MAX_CHARS + 1)).getMessage())
         .contains("more than the limit");
   }
+
+  @Test
+  void policyNestedTooDeepForTheParserIsAParseErrorNotACrash() {
+    String deep =
+        "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nspec: "
+            + "[".repeat(200_000)
+            + "]".repeat(200_000);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CelPolicySet.parse("pol.yaml", deep))
+        .isInstanceOf(ConfigParseException.class)
+        .hasMessageContaining("pol.yaml")
+        .hasMessageContaining("nested too deeply");
+  }
 }

@@ -89,4 +89,13 @@ class ComposeScannerTest {
         .isEqualTo("/var/run/docker.sock");
     assertThat(ComposeScanner.shortSource("${DATA}:/data")).isEqualTo("${DATA}");
   }
+
+  @Test
+  void nestingTooDeepForTheParserIsAParseErrorNotACrash() {
+    String deep = "services:\n  a:\n    image: " + "[".repeat(200_000) + "]".repeat(200_000);
+    assertThatThrownBy(() -> scanner.scan("docker-compose.yml", deep))
+        .isInstanceOf(ConfigParseException.class)
+        .hasMessageContaining("docker-compose.yml")
+        .hasMessageContaining("nested too deeply");
+  }
 }
