@@ -60,7 +60,9 @@ final class FalcoSource implements TraceSource {
     List<String> argv = cmdline == null ? List.of() : Arrays.asList(cmdline.split(" "));
     String exe = JsonLines.text(f.get("proc.exepath"));
     if (exe == null) {
-      exe = JsonLines.text(f.get("proc.exe"));
+      // proc.exe is argv[0]: a path only sometimes.
+      String arg0 = JsonLines.text(f.get("proc.exe"));
+      exe = arg0 != null && arg0.startsWith("/") ? arg0 : null;
     }
     RuntimeEvent.ProcessInfo proc =
         new RuntimeEvent.ProcessInfo(

@@ -209,9 +209,15 @@ final class LidDsSource implements TraceSource {
         throw lines.errorAtLine("no system call name");
       }
       if (dir.equals("<")) {
-        Integer at = pending.remove(tid);
+        Integer at = pending.get(tid);
         if (at != null && call.equals(events.get(at).syscall())) {
-          events.set(at, completed(events.get(at), args));
+          pending.remove(tid);
+          RuntimeEvent done = completed(events.get(at), args);
+          events.set(at, done);
+          if (done.kind() == EventKind.EXEC && done.returnValue() == 0 && done.path() != null) {
+            // The new program: later calls of this process run it (the line's name is the new one).
+            procs.put(pid, new RuntimeEvent.ProcessInfo(comm, done.path(), List.of(), -1, null));
+          }
         }
         continue;
       }
@@ -236,9 +242,12 @@ final class LidDsSource implements TraceSource {
           }
         }
       }
-      RuntimeEvent.ProcessInfo proc =
-          procs.computeIfAbsent(
-              pid, p -> new RuntimeEvent.ProcessInfo(comm, null, List.of(), -1, null));
+      RuntimeEvent.ProcessInfo proc = procs.get(pid);
+      if (proc == null || !comm.equals(proc.comm())) {
+        // First call of the process, or its name changed (an exec the recording did not show).
+        proc = new RuntimeEvent.ProcessInfo(comm, null, List.of(), -1, null);
+        procs.put(pid, proc);
+      }
       pending.put(tid, events.size());
       events.add(
           new RuntimeEvent(

@@ -295,9 +295,16 @@ class SourcesTest {
                 + " tuple=172.17.0.1:36788->172.17.0.3:80 queuepct=0 queuelen=0 queuemax=511",
             "1700000000000000900 33 2100 php-fpm: pool w 2100 write > fd=1 size=5",
             "1700000000000001000 33 2100 php-fpm: pool w 2100 write < res=5 data=hello",
-            "1700000000000001100 0 2000 nginx 2003 read < res=10 data=orphan"));
+            "1700000000000001100 0 2000 nginx 2003 read < res=10 data=orphan",
+            "1700000000000001200 0 2004 nginx 2004 execve > filename=/bin/sh",
+            "1700000000000001300 0 2004 sh 2004 execve < res=0 exe=sh args=-c.id. tid=2004 pid=2004",
+            "1700000000000001400 0 2004 sh 2004 openat > ",
+            "1700000000000001500 0 2004 sh 2004 openat < fd=3(<f>/etc/passwd) name=/etc/passwd"
+                + " flags=1(O_RDONLY) mode=0 dev=803",
+            "1700000000000001600 0 2005 nginx 2005 clone > ",
+            "1700000000000001700 0 2005 id 2005 close > fd=3"));
     Trace t = read("lid-ds", sc).get(0);
-    assertThat(t.syscalls()).containsExactly(257, 257, 42, 288, 1);
+    assertThat(t.syscalls()).containsExactly(257, 257, 42, 288, 1, 59, 257, 56, 3);
     List<RuntimeEvent> e = t.events();
     assertThat(e.get(0).path()).isEqualTo("/usr/share/nginx/html/index.html");
     assertThat(e.get(0).returnValue()).isEqualTo(7);
@@ -315,6 +322,15 @@ class SourcesTest {
     assertThat(e.get(4).pid()).isEqualTo(2100);
     assertThat(e.get(4).returnValue()).isEqualTo(5);
     assertThat(e.get(4).timeNanos()).isEqualTo(1700000000000000900L);
+    // The exec's entry still shows the forked nginx; after it the process runs /bin/sh.
+    assertThat(e.get(5).process().comm()).isEqualTo("nginx");
+    assertThat(e.get(5).returnValue()).isZero();
+    assertThat(e.get(6).process().comm()).isEqualTo("sh");
+    assertThat(e.get(6).process().exe()).isEqualTo("/bin/sh");
+    assertThat(e.get(6).path()).isEqualTo("/etc/passwd");
+    // A name change without a recorded exec still renames the process.
+    assertThat(e.get(8).process().comm()).isEqualTo("id");
+    assertThat(e.get(7).process().comm()).isEqualTo("nginx");
   }
 
   @Test
