@@ -22,7 +22,9 @@ import java.util.zip.ZipFile;
  * Reads LID-DS recordings: the sysdig text of LID-DS 2021 ({@code TIME_NS UID PID COMM TID CALL DIR
  * ARGS...}, in {@code NAME.sc} or inside the recording's {@code NAME.zip}) and LID-DS 2019 ({@code
  * NUM HH:MM:SS.NS CPU UID COMM TID DIR CALL ARGS...}). One trace per recording; its exploit time
- * comes from the recording's JSON metadata ({@code time.exploit[0].absolute}, seconds).
+ * comes from the recording's JSON metadata ({@code time.exploit[0].absolute}, seconds) or, for a
+ * 2019 recording without one, from the {@code runs.csv} beside it ({@code exploit_start_time}
+ * seconds after the recording's first call).
  *
  * <p>Each call is one event, at its entry ({@code >}); the matching exit ({@code <}, the next one
  * of the same thread and call) completes it, since sysdig prints most arguments there: the return
@@ -58,6 +60,7 @@ final class LidDsSource implements TraceSource {
             n -> n.endsWith(".zip") || n.endsWith(".sc") || n.endsWith(".txt"),
             limits.maxTraces(),
             "a LID-DS recording or a directory of them");
+    Map<Path, Runs> runs = new HashMap<>();
     for (Path file : files) {
       String id = Files2.id(path, file);
       id = id.substring(0, id.lastIndexOf('.'));
@@ -73,9 +76,97 @@ final class LidDsSource implements TraceSource {
             throw new BulkheadException(meta + ": cannot read: " + e.getMessage(), e);
           }
         }
+        List<RuntimeEvent> events;
         try (TextLines lines = TextLines.open(file, limits)) {
-          sink.accept(Trace.ofEvents(id, events(lines, limits), exploit));
+          events = events(lines, limits);
         }
+        if (!Files.isRegularFile(meta)) {
+          // LID-DS 2019: the scenario's runs.csv gives the exploit start in seconds after the
+          // recording's first call.
+          double start =
+              runs.computeIfAbsent(file.toAbsolutePath().getParent(), Runs::load)
+                  .exploitSeconds(stem(file));
+          if (start >= 0 && !events.isEmpty()) {
+            exploit = events.get(0).timeNanos() + (long) (start * 1e9);
+          }
+        }
+        sink.accept(Trace.ofEvents(id, events, exploit));
+      }
+    }
+  }
+
+  /**
+   * The rows of a LID-DS 2019 {@code runs.csv} ({@code image_name, scenario_name,
+   * is_executing_exploit, warmup_time, recording_time, exploit_start_time}), by recording name.
+   */
+  private static final class Runs {
+    private static final String[] NAMES = {"runs.csv", "run.csv"};
+    private static final int MAX_BYTES = 4 << 20;
+
+    private final Map<String, String[]> rows = new HashMap<>();
+    private final Map<String, Integer> lineOf = new HashMap<>();
+    private Path file;
+    private BulkheadException error;
+
+    static Runs load(Path dir) {
+      Runs r = new Runs();
+      for (String name : NAMES) {
+        Path f = dir == null ? null : dir.resolve(name);
+        if (f != null && Files.isRegularFile(f)) {
+          r.file = f;
+          try {
+            if (Files.size(f) > MAX_BYTES) {
+              throw new BulkheadException(f + ": larger than " + MAX_BYTES + " bytes");
+            }
+            List<String> lines = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+              String[] cols = lines.get(i).split(",", 8);
+              if (cols.length >= 6) {
+                for (int c = 0; c < cols.length; c++) {
+                  cols[c] = cols[c].trim();
+                }
+                r.rows.put(cols[1], cols);
+                r.lineOf.put(cols[1], i + 1);
+              }
+            }
+          } catch (IOException e) {
+            r.error = new BulkheadException(f + ": cannot read: " + e.getMessage(), e);
+          } catch (BulkheadException e) {
+            r.error = e;
+          }
+          break;
+        }
+      }
+      return r;
+    }
+
+    /** Returns the exploit start of {@code name} in seconds, or -1 for a clean or unlisted run. */
+    double exploitSeconds(String name) throws BulkheadException {
+      rethrow();
+      String[] row = rows.get(name);
+      if (row == null || !row[2].equalsIgnoreCase("true")) {
+        return -1;
+      }
+      try {
+        double start = Double.parseDouble(row[5]);
+        if (start < 0 || start > 1e7) {
+          throw new NumberFormatException("out of range");
+        }
+        return start;
+      } catch (NumberFormatException e) {
+        throw new BulkheadException(
+            file
+                + ":"
+                + lineOf.get(name)
+                + ": exploit_start_time '"
+                + row[5]
+                + "' of an exploit run is not a number of seconds");
+      }
+    }
+
+    void rethrow() throws BulkheadException {
+      if (error != null) {
+        throw error;
       }
     }
   }

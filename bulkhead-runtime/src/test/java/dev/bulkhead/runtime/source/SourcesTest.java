@@ -334,6 +334,31 @@ class SourcesTest {
   }
 
   @Test
+  void lidDs2019TakesExploitTimeFromRunsCsv(@TempDir Path tmp) throws Exception {
+    // LID-DS 2019 layout: SCENARIO/NAME.txt beside SCENARIO/runs.csv, no per-recording JSON.
+    Files.writeString(
+        tmp.resolve("runs.csv"),
+        "image_name, scenario_name, is_executing_exploit, warmup_time, recording_time,"
+            + " exploit_start_time\n"
+            + "victim:latest, calm_run_1, False, 10, 45, -1\n"
+            + "victim:latest, loud_run_2, True, 10, 40, 25\n"
+            + "victim:latest, bad_run_3, True, 10, 40, soon\n");
+    String line = " 09:00:05.250000000 1 33 apache2 300 > read fd=4\n";
+    Files.writeString(tmp.resolve("calm_run_1.txt"), "1" + line);
+    Files.writeString(
+        tmp.resolve("loud_run_2.txt"), "1" + line + "2 09:00:06.0 1 33 sh 301 > execve\n");
+    List<Trace> traces = read("lid-ds", tmp.resolve("calm_run_1.txt"));
+    assertThat(traces.get(0).exploitTimeNanos()).isEqualTo(-1);
+    Trace loud = read("lid-ds", tmp.resolve("loud_run_2.txt")).get(0);
+    long first = (9 * 3600 + 5) * 1_000_000_000L + 250_000_000L;
+    assertThat(loud.events().get(0).timeNanos()).isEqualTo(first);
+    assertThat(loud.exploitTimeNanos()).isEqualTo(first + 25_000_000_000L);
+    Files.writeString(tmp.resolve("bad_run_3.txt"), "1" + line);
+    assertThatThrownBy(() -> read("lid-ds", tmp.resolve("bad_run_3.txt")))
+        .hasMessageContaining("runs.csv:4: exploit_start_time 'soon'");
+  }
+
+  @Test
   void lidDsNamesALineWithoutDirection(@TempDir Path tmp) throws Exception {
     Path sc = tmp.resolve("rec.sc");
     Files.writeString(
