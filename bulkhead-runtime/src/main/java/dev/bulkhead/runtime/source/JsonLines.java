@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * Reads JSON-lines event exports (one object per line; blank lines skipped) into one trace per
- * process, through a per-line converter.
+ * Reads JSON-lines event exports (one object per line; blank lines skipped; in a directory, every
+ * non-hidden file except {@code *.md}) into one trace per process, through a per-line converter.
  */
 final class JsonLines {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +31,8 @@ final class JsonLines {
   static void read(
       Path path, SourceLimits limits, Consumer<Trace> sink, Converter converter, String what)
       throws BulkheadException {
-    for (Path file : Files2.recordings(path, n -> true, limits.maxTraces(), what)) {
+    // Notes beside exports (README.md) are not events, as for ADFA-LD.
+    for (Path file : Files2.recordings(path, n -> !n.endsWith(".md"), limits.maxTraces(), what)) {
       TraceGrouper traces = new TraceGrouper(Files2.id(path, file), limits);
       try (TextLines lines = TextLines.open(file, limits)) {
         for (String line; (line = lines.next()) != null; ) {

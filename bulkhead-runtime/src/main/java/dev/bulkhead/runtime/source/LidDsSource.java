@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,17 @@ import java.util.zip.ZipFile;
  * Reads LID-DS recordings: the sysdig text of LID-DS 2021 ({@code TIME_NS UID PID COMM TID CALL DIR
  * ARGS...}, in {@code NAME.sc} or inside the recording's {@code NAME.zip}) and LID-DS 2019 ({@code
  * NUM HH:MM:SS.NS CPU UID COMM TID DIR CALL ARGS...}). One trace per recording; its exploit time
- * comes from the recording's JSON metadata ({@code time.exploit[0].absolute}, seconds).
+ * comes from the recording's JSON metadata ({@code time.exploit[0].absolute}, seconds) or, for a
+ * 2019 recording without one, from the {@code runs.csv} beside it ({@code exploit_start_time}
+ * seconds after the recording's first call).
  *
- * <p>Each call is taken once, at its entry ({@code >}); exit lines ({@code <}) are skipped. Paths
- * come from the entry's {@code name=} (opens) or {@code filename=} (execve) argument when present.
+ * <p>Each call is one event, at its entry ({@code >}); the matching exit ({@code <}, the next one
+ * of the same thread and call) completes it, since sysdig prints most arguments there: the return
+ * value ({@code res=}, or {@code fd=} of an open), the path and flags of an open ({@code name=},
+ * resolved as {@code name=REL(ABS)}, or the path in {@code fd=N(<f>PATH)}), the peer of a connect
+ * ({@code tuple=} server side, or the entry's {@code addr=}), of an accept ({@code tuple=} client
+ * side) and the address of a bind. Exits whose entry is not in the recording are skipped. Execs
+ * take their path from the entry's {@code filename=}.
  *
  * @see <a href="https://github.com/LID-DS/LID-DS">LID-DS</a>
  */
@@ -52,6 +60,7 @@ final class LidDsSource implements TraceSource {
             n -> n.endsWith(".zip") || n.endsWith(".sc") || n.endsWith(".txt"),
             limits.maxTraces(),
             "a LID-DS recording or a directory of them");
+    Map<Path, Runs> runs = new HashMap<>();
     for (Path file : files) {
       String id = Files2.id(path, file);
       id = id.substring(0, id.lastIndexOf('.'));
@@ -67,9 +76,97 @@ final class LidDsSource implements TraceSource {
             throw new BulkheadException(meta + ": cannot read: " + e.getMessage(), e);
           }
         }
+        List<RuntimeEvent> events;
         try (TextLines lines = TextLines.open(file, limits)) {
-          sink.accept(Trace.ofEvents(id, events(lines, limits), exploit));
+          events = events(lines, limits);
         }
+        if (!Files.isRegularFile(meta)) {
+          // LID-DS 2019: the scenario's runs.csv gives the exploit start in seconds after the
+          // recording's first call.
+          double start =
+              runs.computeIfAbsent(file.toAbsolutePath().getParent(), Runs::load)
+                  .exploitSeconds(stem(file));
+          if (start >= 0 && !events.isEmpty()) {
+            exploit = events.get(0).timeNanos() + (long) (start * 1e9);
+          }
+        }
+        sink.accept(Trace.ofEvents(id, events, exploit));
+      }
+    }
+  }
+
+  /**
+   * The rows of a LID-DS 2019 {@code runs.csv} ({@code image_name, scenario_name,
+   * is_executing_exploit, warmup_time, recording_time, exploit_start_time}), by recording name.
+   */
+  private static final class Runs {
+    private static final String[] NAMES = {"runs.csv", "run.csv"};
+    private static final int MAX_BYTES = 4 << 20;
+
+    private final Map<String, String[]> rows = new HashMap<>();
+    private final Map<String, Integer> lineOf = new HashMap<>();
+    private Path file;
+    private BulkheadException error;
+
+    static Runs load(Path dir) {
+      Runs r = new Runs();
+      for (String name : NAMES) {
+        Path f = dir == null ? null : dir.resolve(name);
+        if (f != null && Files.isRegularFile(f)) {
+          r.file = f;
+          try {
+            if (Files.size(f) > MAX_BYTES) {
+              throw new BulkheadException(f + ": larger than " + MAX_BYTES + " bytes");
+            }
+            List<String> lines = Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+              String[] cols = lines.get(i).split(",", 8);
+              if (cols.length >= 6) {
+                for (int c = 0; c < cols.length; c++) {
+                  cols[c] = cols[c].trim();
+                }
+                r.rows.put(cols[1], cols);
+                r.lineOf.put(cols[1], i + 1);
+              }
+            }
+          } catch (IOException e) {
+            r.error = new BulkheadException(f + ": cannot read: " + e.getMessage(), e);
+          } catch (BulkheadException e) {
+            r.error = e;
+          }
+          break;
+        }
+      }
+      return r;
+    }
+
+    /** Returns the exploit start of {@code name} in seconds, or -1 for a clean or unlisted run. */
+    double exploitSeconds(String name) throws BulkheadException {
+      rethrow();
+      String[] row = rows.get(name);
+      if (row == null || !row[2].equalsIgnoreCase("true")) {
+        return -1;
+      }
+      try {
+        double start = Double.parseDouble(row[5]);
+        if (start < 0 || start > 1e7) {
+          throw new NumberFormatException("out of range");
+        }
+        return start;
+      } catch (NumberFormatException e) {
+        throw new BulkheadException(
+            file
+                + ":"
+                + lineOf.get(name)
+                + ": exploit_start_time '"
+                + row[5]
+                + "' of an exploit run is not a number of seconds");
+      }
+    }
+
+    void rethrow() throws BulkheadException {
+      if (error != null) {
+        throw error;
       }
     }
   }
@@ -149,49 +246,69 @@ final class LidDsSource implements TraceSource {
       throws BulkheadException {
     List<RuntimeEvent> events = new ArrayList<>();
     Map<Integer, RuntimeEvent.ProcessInfo> procs = new HashMap<>();
+    // Thread id -> index in events of its call that has not exited yet.
+    Map<Integer, Integer> pending = new HashMap<>();
     for (String line; (line = lines.next()) != null; ) {
       if (line.isBlank()) {
         continue;
       }
-      String[] f = line.split(" ", 9);
+      // Fields around the direction token, so a process name holding spaces ("php-fpm: pool w")
+      // does not shift them: 2021 TIME UID PID COMM.. TID CALL DIR ARGS,
+      // 2019 NUM HH:MM:SS.NS CPU UID COMM.. TID DIR CALL ARGS.
+      String[] f = line.split(" ", MAX_TOKENS);
       if (f.length < 7) {
         throw lines.errorAtLine("not a LID-DS system call line (too few fields)");
       }
       boolean v2019 = f[1].indexOf(':') > 0;
+      int d = direction(f, 6, v2019 ? 1 : 2);
+      if (d < 0) {
+        throw lines.errorAtLine(
+            "not a LID-DS system call line: no > or < direction after the thread id");
+      }
       long time;
       int pid;
       int tid;
       String comm;
-      String dir;
+      String dir = f[d];
       String call;
-      String args;
+      int argsFrom;
       try {
         if (v2019) {
-          if (f.length < 8) {
-            throw lines.errorAtLine("not a LID-DS 2019 line (too few fields)");
-          }
           time = clock(f[1]);
-          comm = f[4];
-          tid = Integer.parseInt(f[5]);
+          comm = String.join(" ", Arrays.copyOfRange(f, 4, d - 1));
+          tid = Integer.parseInt(f[d - 1]);
           pid = tid;
-          dir = f[6];
-          call = f[7];
-          args = f.length > 8 ? f[8] : "";
+          if (d + 1 >= f.length) {
+            throw lines.errorAtLine("not a LID-DS 2019 line (no system call after the direction)");
+          }
+          call = f[d + 1];
+          argsFrom = d + 2;
         } else {
           time = Long.parseLong(f[0]);
           pid = Integer.parseInt(f[2]);
-          comm = f[3];
-          tid = Integer.parseInt(f[4]);
-          call = f[5];
-          dir = f[6];
-          args = f.length > 7 ? f[7] + (f.length > 8 ? " " + f[8] : "") : "";
+          comm = String.join(" ", Arrays.copyOfRange(f, 3, d - 2));
+          tid = Integer.parseInt(f[d - 2]);
+          call = f[d - 1];
+          argsFrom = d + 1;
         }
       } catch (NumberFormatException e) {
         throw lines.errorAtLine("not a LID-DS system call line: " + e.getMessage());
       }
-      if (!dir.equals(">")) {
-        if (!dir.equals("<")) {
-          throw lines.errorAtLine("direction must be > or <, not '" + dir + "'");
+      String args =
+          argsFrom < f.length ? String.join(" ", Arrays.copyOfRange(f, argsFrom, f.length)) : "";
+      if (call.isEmpty()) {
+        throw lines.errorAtLine("no system call name");
+      }
+      if (dir.equals("<")) {
+        Integer at = pending.get(tid);
+        if (at != null && call.equals(events.get(at).syscall())) {
+          pending.remove(tid);
+          RuntimeEvent done = completed(events.get(at), args);
+          events.set(at, done);
+          if (done.kind() == EventKind.EXEC && done.returnValue() == 0 && done.path() != null) {
+            // The new program: later calls of this process run it (the line's name is the new one).
+            procs.put(pid, new RuntimeEvent.ProcessInfo(comm, done.path(), List.of(), -1, null));
+          }
         }
         continue;
       }
@@ -200,12 +317,29 @@ final class LidDsSource implements TraceSource {
       }
       EventKind kind = EventKinds.of(call);
       String path = null;
-      if (kind == EventKind.EXEC || kind == EventKind.FILE_OPEN) {
-        path = param(args, kind == EventKind.EXEC ? "filename=" : "name=");
+      String peer = null;
+      int port = -1;
+      if (kind == EventKind.EXEC) {
+        path = param(args, "filename=");
+      } else if (kind == EventKind.FILE_OPEN) {
+        path = openPath(args);
+      } else if (kind == EventKind.CONNECT || kind == EventKind.BIND) {
+        String addr = param(args, "addr=");
+        if (addr != null) {
+          int colon = addr.lastIndexOf(':');
+          if (colon > 0) {
+            peer = addr.substring(0, colon);
+            port = port(addr.substring(colon + 1));
+          }
+        }
       }
-      RuntimeEvent.ProcessInfo proc =
-          procs.computeIfAbsent(
-              pid, p -> new RuntimeEvent.ProcessInfo(comm, null, List.of(), -1, null));
+      RuntimeEvent.ProcessInfo proc = procs.get(pid);
+      if (proc == null || !comm.equals(proc.comm())) {
+        // First call of the process, or its name changed (an exec the recording did not show).
+        proc = new RuntimeEvent.ProcessInfo(comm, null, List.of(), -1, null);
+        procs.put(pid, proc);
+      }
+      pending.put(tid, events.size());
       events.add(
           new RuntimeEvent(
               time,
@@ -218,12 +352,150 @@ final class LidDsSource implements TraceSource {
               call,
               SyscallTable.X86_64.number(call),
               path,
-              -1,
-              null,
-              -1,
+              kind == EventKind.FILE_OPEN ? OpenFlags.parse(param(args, "flags=")) : -1,
+              peer,
+              port,
               RuntimeEvent.UNKNOWN_RETURN));
     }
     return events;
+  }
+
+  /** Most space-separated fields looked at before the arguments (a process name has few spaces). */
+  private static final int MAX_TOKENS = 24;
+
+  /**
+   * Returns the index of the first {@code >} or {@code <} token at or after {@code from} whose
+   * thread id ({@code tidBack} tokens before it) is a number, or -1.
+   */
+  private static int direction(String[] f, int from, int tidBack) {
+    for (int i = from; i < f.length && i < MAX_TOKENS - 1; i++) {
+      if ((f[i].equals(">") || f[i].equals("<")) && isNumber(f[i - tidBack])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isNumber(String s) {
+    if (s.isEmpty() || s.length() > 10) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns {@code entry} completed with what its exit line's arguments add. */
+  private static RuntimeEvent completed(RuntimeEvent entry, String args) {
+    EventKind kind = entry.kind();
+    String path = entry.path();
+    int flags = entry.flags();
+    String peer = entry.peerAddress();
+    int port = entry.peerPort();
+    long ret = number(param(args, "res="));
+    if (kind == EventKind.FILE_OPEN) {
+      if (ret == RuntimeEvent.UNKNOWN_RETURN) {
+        ret = number(param(args, "fd="));
+      }
+      if (path == null) {
+        path = openPath(args);
+      }
+      if (flags < 0) {
+        flags = OpenFlags.parse(param(args, "flags="));
+      }
+    } else if (kind == EventKind.CONNECT || kind == EventKind.ACCEPT) {
+      if (kind == EventKind.ACCEPT && ret == RuntimeEvent.UNKNOWN_RETURN) {
+        ret = number(param(args, "fd="));
+      }
+      // tuple=CLIENT_IP:PORT->SERVER_IP:PORT; accept's fd=N(<4t>TUPLE) holds it too.
+      String tuple = param(args, "tuple=");
+      if (tuple == null) {
+        String fd = param(args, "fd=");
+        int gt = fd == null ? -1 : fd.indexOf('>');
+        tuple =
+            gt < 0 ? null : fd.substring(gt + 1, fd.endsWith(")") ? fd.length() - 1 : fd.length());
+      }
+      int arrow = tuple == null ? -1 : tuple.indexOf("->");
+      if (arrow > 0) {
+        String side =
+            kind == EventKind.CONNECT ? tuple.substring(arrow + 2) : tuple.substring(0, arrow);
+        int colon = side.lastIndexOf(':');
+        if (colon > 0) {
+          peer = side.substring(0, colon);
+          port = port(side.substring(colon + 1));
+        }
+      }
+    } else if (kind == EventKind.BIND && peer == null) {
+      String addr = param(args, "addr=");
+      int colon = addr == null ? -1 : addr.lastIndexOf(':');
+      if (colon > 0) {
+        peer = addr.substring(0, colon);
+        port = port(addr.substring(colon + 1));
+      }
+    }
+    return new RuntimeEvent(
+        entry.timeNanos(),
+        entry.pid(),
+        entry.tid(),
+        entry.containerId(),
+        entry.containerName(),
+        entry.process(),
+        kind,
+        entry.syscall(),
+        entry.syscallNr(),
+        path,
+        flags,
+        peer,
+        port,
+        ret);
+  }
+
+  /**
+   * Returns the path an open's arguments name: {@code name=PATH}, or the absolute form sysdig
+   * appends to a relative name ({@code name=REL(ABS)}), or the file of {@code fd=N(<f>PATH)}.
+   */
+  private static String openPath(String args) {
+    String name = param(args, "name=");
+    if (name != null && !name.isEmpty()) {
+      int open = name.indexOf('(');
+      if (open > 0 && name.endsWith(")") && name.charAt(open + 1) == '/') {
+        return name.substring(open + 1, name.length() - 1);
+      }
+      return name;
+    }
+    String fd = param(args, "fd=");
+    int file = fd == null ? -1 : fd.indexOf("(<f>");
+    if (file >= 0 && fd.endsWith(")")) {
+      return fd.substring(file + 4, fd.length() - 1);
+    }
+    return null;
+  }
+
+  /** Returns the leading integer of a sysdig value ({@code -2(ENOENT)}, {@code 13(<f>/x)}). */
+  private static long number(String value) {
+    if (value == null) {
+      return RuntimeEvent.UNKNOWN_RETURN;
+    }
+    int end = 0;
+    if (end < value.length() && value.charAt(end) == '-') {
+      end++;
+    }
+    while (end < value.length() && end < 20 && Character.isDigit(value.charAt(end))) {
+      end++;
+    }
+    try {
+      return Long.parseLong(value.substring(0, end));
+    } catch (NumberFormatException e) {
+      return RuntimeEvent.UNKNOWN_RETURN;
+    }
+  }
+
+  private static int port(String text) {
+    long p = number(text);
+    return p >= 0 && p <= 65535 ? (int) p : -1;
   }
 
   private static String param(String args, String key) {

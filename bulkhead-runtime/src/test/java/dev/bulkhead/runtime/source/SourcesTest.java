@@ -232,6 +232,188 @@ class SourcesTest {
   }
 
   @Test
+  void falcoReadsNewerFieldsAndSkipsOtherSources(@TempDir Path tmp) throws Exception {
+    // Hand-written in the shape of Falco 0.38+ alerts (field names from falco.org's field list).
+    Path f = tmp.resolve("alerts.jsonl");
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "{\"output\":\"x\",\"rule\":\"Drop and execute new binary in container\",\"source\":"
+                + "\"syscall\",\"time\":\"2024-06-01T10:00:00.5Z\",\"output_fields\":{"
+                + "\"container.id\":\"0fdb3cd5b5fc\",\"evt.arg.flags\":\"EXE_WRITABLE|EXE_UPPER_LAYER\","
+                + "\"evt.time.iso8601\":1717236000500000000,\"evt.type\":\"execve\","
+                + "\"proc.cmdline\":\"sleep 10000\",\"proc.exepath\":\"/tmp/sleep\","
+                + "\"proc.name\":\"sleep\",\"proc.pid\":4242,\"k8s.ns.name\":null}}",
+            "{\"output\":\"x\",\"rule\":\"Write below etc\",\"source\":\"syscall\","
+                + "\"time\":\"2024-06-01T10:00:01Z\",\"output_fields\":{\"evt.type\":\"openat\","
+                + "\"evt.arg.flags\":\"O_WRONLY|O_CREAT|O_TRUNC\",\"fd.name\":\"/etc/cron.d/x\","
+                + "\"proc.pid\":4242,\"evt.time\":1717236001000000000}}",
+            "{\"output\":\"x\",\"rule\":\"Create Privileged Pod\",\"source\":\"k8s_audit\","
+                + "\"time\":\"2024-06-01T10:00:02Z\",\"output_fields\":{\"ka.user.name\":\"bob\"}}",
+            "{\"output\":\"x\",\"rule\":\"Read sensitive file untrusted\","
+                + "\"time\":\"2024-06-01T10:00:03Z\",\"output_fields\":{\"fd.name\":\"/etc/shadow\","
+                + "\"proc.pid\":4242}}"));
+    List<RuntimeEvent> events = read("falco", f).get(0).events();
+    assertThat(events)
+        .extracting(RuntimeEvent::kind)
+        .containsExactly(EventKind.EXEC, EventKind.FILE_OPEN, EventKind.FILE_OPEN);
+    RuntimeEvent exec = events.get(0);
+    assertThat(exec.timeNanos()).isEqualTo(1717236000500000000L);
+    assertThat(exec.path()).isEqualTo("/tmp/sleep");
+    assertThat(exec.flags()).isEqualTo(-1); // EXE_* flags are not open flags
+    assertThat(exec.containerId()).isEqualTo("0fdb3cd5b5fc");
+    assertThat(events.get(1).flags()).isEqualTo(0x1 | 0x40 | 0x200);
+    assertThat(events.get(1).syscallNr()).isEqualTo(257);
+    RuntimeEvent untyped = events.get(2);
+    assertThat(untyped.path()).isEqualTo("/etc/shadow");
+    assertThat(untyped.syscall()).isNull();
+    assertThat(untyped.syscallNr()).isEqualTo(-1);
+    assertThat(untyped.timeNanos()).isEqualTo(1717236003000000000L);
+  }
+
+  @Test
+  void lidDsTakesPathsReturnsAndPeersFromExitLines(@TempDir Path tmp) throws Exception {
+    // Hand-written in the LID-DS 2021 layout; as in sysdig output, openat's entry has no arguments.
+    Path sc = tmp.resolve("rec.sc");
+    Files.writeString(
+        sc,
+        String.join(
+            "\n",
+            "1700000000000000100 0 2000 nginx 2001 openat > ",
+            "1700000000000000200 0 2000 nginx 2001 openat < fd=7(<f>/usr/share/nginx/html/index.html)"
+                + " dirfd=-100(AT_FDCWD) name=/usr/share/nginx/html/index.html"
+                + " flags=4097(O_RDONLY|O_CLOEXEC) mode=0 dev=803",
+            "1700000000000000300 0 2000 nginx 2001 openat > ",
+            "1700000000000000400 0 2000 nginx 2001 openat < fd=-2(ENOENT) dirfd=-100(AT_FDCWD)"
+                + " name=conf/missing(/etc/nginx/conf/missing) flags=1(O_RDONLY) mode=0 dev=803",
+            "1700000000000000500 0 2000 nginx 2002 connect > fd=8(<4>)",
+            "1700000000000000600 0 2000 nginx 2002 connect < res=0"
+                + " tuple=172.17.0.3:45678->10.0.0.7:5432",
+            "1700000000000000700 0 2000 nginx 2001 accept4 > flags=0",
+            "1700000000000000800 0 2000 nginx 2001 accept4 < fd=9(<4t>172.17.0.1:36788->172.17.0.3:80)"
+                + " tuple=172.17.0.1:36788->172.17.0.3:80 queuepct=0 queuelen=0 queuemax=511",
+            "1700000000000000900 33 2100 php-fpm: pool w 2100 write > fd=1 size=5",
+            "1700000000000001000 33 2100 php-fpm: pool w 2100 write < res=5 data=hello",
+            "1700000000000001100 0 2000 nginx 2003 read < res=10 data=orphan",
+            "1700000000000001200 0 2004 nginx 2004 execve > filename=/bin/sh",
+            "1700000000000001300 0 2004 sh 2004 execve < res=0 exe=sh args=-c.id. tid=2004 pid=2004",
+            "1700000000000001400 0 2004 sh 2004 openat > ",
+            "1700000000000001500 0 2004 sh 2004 openat < fd=3(<f>/etc/passwd) name=/etc/passwd"
+                + " flags=1(O_RDONLY) mode=0 dev=803",
+            "1700000000000001600 0 2005 nginx 2005 clone > ",
+            "1700000000000001700 0 2005 id 2005 close > fd=3"));
+    Trace t = read("lid-ds", sc).get(0);
+    assertThat(t.syscalls()).containsExactly(257, 257, 42, 288, 1, 59, 257, 56, 3);
+    List<RuntimeEvent> e = t.events();
+    assertThat(e.get(0).path()).isEqualTo("/usr/share/nginx/html/index.html");
+    assertThat(e.get(0).returnValue()).isEqualTo(7);
+    assertThat(e.get(0).flags()).isEqualTo(0x80000); // O_RDONLY|O_CLOEXEC, not sysdig's 4097
+    assertThat(e.get(1).path()).isEqualTo("/etc/nginx/conf/missing");
+    assertThat(e.get(1).returnValue()).isEqualTo(-2);
+    assertThat(e.get(2).peerAddress()).isEqualTo("10.0.0.7");
+    assertThat(e.get(2).peerPort()).isEqualTo(5432);
+    assertThat(e.get(2).returnValue()).isZero();
+    assertThat(e.get(3).kind()).isEqualTo(EventKind.ACCEPT);
+    assertThat(e.get(3).peerAddress()).isEqualTo("172.17.0.1");
+    assertThat(e.get(3).peerPort()).isEqualTo(36788);
+    assertThat(e.get(3).returnValue()).isEqualTo(9);
+    assertThat(e.get(4).process().comm()).isEqualTo("php-fpm: pool w");
+    assertThat(e.get(4).pid()).isEqualTo(2100);
+    assertThat(e.get(4).returnValue()).isEqualTo(5);
+    assertThat(e.get(4).timeNanos()).isEqualTo(1700000000000000900L);
+    // The exec's entry still shows the forked nginx; after it the process runs /bin/sh.
+    assertThat(e.get(5).process().comm()).isEqualTo("nginx");
+    assertThat(e.get(5).returnValue()).isZero();
+    assertThat(e.get(6).process().comm()).isEqualTo("sh");
+    assertThat(e.get(6).process().exe()).isEqualTo("/bin/sh");
+    assertThat(e.get(6).path()).isEqualTo("/etc/passwd");
+    // A name change without a recorded exec still renames the process.
+    assertThat(e.get(8).process().comm()).isEqualTo("id");
+    assertThat(e.get(7).process().comm()).isEqualTo("nginx");
+  }
+
+  @Test
+  void lidDs2019TakesExploitTimeFromRunsCsv(@TempDir Path tmp) throws Exception {
+    // LID-DS 2019 layout: SCENARIO/NAME.txt beside SCENARIO/runs.csv, no per-recording JSON.
+    Files.writeString(
+        tmp.resolve("runs.csv"),
+        "image_name, scenario_name, is_executing_exploit, warmup_time, recording_time,"
+            + " exploit_start_time\n"
+            + "victim:latest, calm_run_1, False, 10, 45, -1\n"
+            + "victim:latest, loud_run_2, True, 10, 40, 25\n"
+            + "victim:latest, bad_run_3, True, 10, 40, soon\n");
+    String line = " 09:00:05.250000000 1 33 apache2 300 > read fd=4\n";
+    Files.writeString(tmp.resolve("calm_run_1.txt"), "1" + line);
+    Files.writeString(
+        tmp.resolve("loud_run_2.txt"), "1" + line + "2 09:00:06.0 1 33 sh 301 > execve\n");
+    List<Trace> traces = read("lid-ds", tmp.resolve("calm_run_1.txt"));
+    assertThat(traces.get(0).exploitTimeNanos()).isEqualTo(-1);
+    Trace loud = read("lid-ds", tmp.resolve("loud_run_2.txt")).get(0);
+    long first = (9 * 3600 + 5) * 1_000_000_000L + 250_000_000L;
+    assertThat(loud.events().get(0).timeNanos()).isEqualTo(first);
+    assertThat(loud.exploitTimeNanos()).isEqualTo(first + 25_000_000_000L);
+    Files.writeString(tmp.resolve("bad_run_3.txt"), "1" + line);
+    assertThatThrownBy(() -> read("lid-ds", tmp.resolve("bad_run_3.txt")))
+        .hasMessageContaining("runs.csv:4: exploit_start_time 'soon'");
+  }
+
+  @Test
+  void lidDsNamesALineWithoutDirection(@TempDir Path tmp) throws Exception {
+    Path sc = tmp.resolve("rec.sc");
+    Files.writeString(
+        sc,
+        "1700000000000000100 0 2000 nginx 2001 openat >\n1700000000000000200 0 2000 nginx x y z\n");
+    assertThatThrownBy(() -> read("lid-ds", sc))
+        .hasMessageContaining("rec.sc:2: not a LID-DS system call line: no > or < direction");
+  }
+
+  @Test
+  void tetragonReadsSyscallIdTracepointsAndFilePermission(@TempDir Path tmp) throws Exception {
+    // Hand-written in the shape of Tetragon 1.x events (KprobeArgument.syscall_id, return).
+    String proc = "\"process\":{\"pid\":7,\"binary\":\"/bin/busybox\"}";
+    Path f = tmp.resolve("tetragon.log");
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "{\"process_tracepoint\":{"
+                + proc
+                + ",\"subsys\":\"raw_syscalls\",\"event\":"
+                + "\"sys_enter\",\"args\":[{\"syscall_id\":{\"id\":101,\"abi\":\"x64\"}}]},"
+                + "\"time\":\"2024-01-01T00:00:00Z\"}",
+            "{\"process_tracepoint\":{"
+                + proc
+                + ",\"subsys\":\"raw_syscalls\",\"event\":"
+                + "\"sys_enter\",\"args\":[{\"syscall_id\":{\"id\":11,\"abi\":\"i386\"}}]},"
+                + "\"time\":\"2024-01-01T00:00:01Z\"}",
+            "{\"process_tracepoint\":{"
+                + proc
+                + ",\"subsys\":\"raw_syscalls\",\"event\":"
+                + "\"sys_exit\",\"args\":[{\"long_arg\":\"0\"}]},\"time\":\"2024-01-01T00:00:02Z\"}",
+            "{\"process_kprobe\":{"
+                + proc
+                + ",\"function_name\":\"security_file_permission\","
+                + "\"args\":[{\"file_arg\":{\"path\":\"/etc/shadow\"}},{\"int_arg\":2}],"
+                + "\"return\":{\"int_arg\":-13}},\"time\":\"2024-01-01T00:00:03Z\"}",
+            "{\"process_kprobe\":{"
+                + proc
+                + ",\"function_name\":\"security_file_permission\","
+                + "\"args\":[{\"file_arg\":{\"path\":\"/etc/hosts\"}},{\"int_arg\":4}]},"
+                + "\"time\":\"2024-01-01T00:00:04Z\"}"));
+    List<RuntimeEvent> e = read("tetragon", f).get(0).events();
+    assertThat(e)
+        .extracting(RuntimeEvent::syscall)
+        .containsExactly("ptrace", "execve", "openat", "openat");
+    assertThat(e).extracting(RuntimeEvent::syscallNr).containsExactly(101, 59, 257, 257);
+    assertThat(e.get(1).kind()).isEqualTo(EventKind.EXEC);
+    assertThat(e.get(2).path()).isEqualTo("/etc/shadow");
+    assertThat(e.get(2).flags()).isEqualTo(1); // MAY_WRITE: opened for writing
+    assertThat(e.get(2).returnValue()).isEqualTo(-13);
+    assertThat(e.get(3).flags()).isZero(); // MAY_READ
+  }
+
+  @Test
   void overlongLinesAreRefused(@TempDir Path tmp) throws Exception {
     Path log = tmp.resolve("long.log");
     Files.writeString(log, "1 10:00:00.000001 getpid(" + "x".repeat(5000) + ") = 1\n");
