@@ -87,8 +87,18 @@ final class RuntimeLearnCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     List<Trace> traces = RuntimeSources.read(train);
     List<int[]> calls = traces.stream().map(Trace::syscalls).toList();
-    SequenceModel learned = SequenceModels.train(kind, calls);
     long callCount = calls.stream().mapToLong(c -> c.length).sum();
+    if (callCount == 0) {
+      throw new BulkheadException(
+          source
+              + ": "
+              + traces.size()
+              + " traces but not one system call to learn from (events without a system call"
+              + " name or number, e.g. Falco alerts of rules that do not print evt.type); record"
+              + " with a source that has every call: adfa-ld, lid-ds, strace, tetragon"
+              + " raw_syscalls, or `runtime watch --syscalls`");
+    }
+    SequenceModel learned = SequenceModels.train(kind, calls);
     List<int[]> clean = calls;
     String calibratedOn = "the training traces (pass --validation for honest thresholds)";
     if (valid != null) {

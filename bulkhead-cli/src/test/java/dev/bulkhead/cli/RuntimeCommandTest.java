@@ -214,6 +214,16 @@ class RuntimeCommandTest {
             "1.5");
     assertThat(far.code()).isEqualTo(ExitCodes.USAGE);
 
+    Path alerts = tmp.resolve("alerts.json");
+    Files.writeString(
+        alerts,
+        "{\"output\":\"File below /etc opened for writing\",\"priority\":\"Error\","
+            + "\"rule\":\"Write below etc\",\"time\":\"2016-06-06T23:44:00.120287384Z\","
+            + "\"output_fields\":{\"fd.name\":\"/etc/passwd\",\"proc.name\":\"cat\"}}\n");
+    Outcome noCalls = run("runtime", "learn", "--source", "falco:" + alerts, "--model", tmp + "/m");
+    assertThat(noCalls.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(noCalls.err()).contains("not one system call to learn from");
+
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Outcome none =
         run(
