@@ -3,6 +3,7 @@ package dev.bulkhead.cli;
 import dev.bulkhead.core.spi.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 /**
  * Draws a one-line progress bar on standard error while layers download and unpack, redrawn at most
@@ -13,19 +14,34 @@ final class ProgressBar implements Progress {
   private static final long REDRAW_NANOS = 100_000_000L;
 
   private final PrintStream out;
+  private final LongFunction<String> format;
   private String task = "";
   private long total;
   private long done;
   private long lastDraw;
 
-  private ProgressBar(PrintStream out) {
+  private ProgressBar(PrintStream out, LongFunction<String> format) {
     this.out = out;
+    this.format = format;
   }
 
-  /** Returns a bar on standard error, or {@link Progress#NONE} when it is not a terminal. */
+  /**
+   * Returns a bar of bytes on standard error, or {@link Progress#NONE} when it is not a terminal.
+   */
   static Progress forStandardError() {
-    boolean tty = System.console() != null && System.getenv("TERM") != null;
-    return tty ? new ProgressBar(System.err) : Progress.NONE;
+    return terminal() ? new ProgressBar(System.err, ProgressBar::human) : Progress.NONE;
+  }
+
+  /**
+   * Returns a bar counting {@code unit}s (e.g. {@code calls}) on standard error, or {@link
+   * Progress#NONE} when it is not a terminal.
+   */
+  static Progress countingOnStandardError(String unit) {
+    return terminal() ? new ProgressBar(System.err, n -> count(n) + " " + unit) : Progress.NONE;
+  }
+
+  private static boolean terminal() {
+    return System.console() != null && System.getenv("TERM") != null;
   }
 
   @Override
@@ -66,13 +82,23 @@ final class ProgressBar implements Progress {
               task,
               "#".repeat(filled),
               " ".repeat(BAR - filled),
-              human(done),
-              human(total));
+              format.apply(done),
+              format.apply(total));
     } else {
-      line = String.format(Locale.ROOT, "%-34.34s %s", task, human(done));
+      line = String.format(Locale.ROOT, "%-34.34s %s", task, format.apply(done));
     }
     out.print("\r\033[K" + line);
     out.flush();
+  }
+
+  static String count(long n) {
+    if (n < 10_000) {
+      return Long.toString(n);
+    }
+    if (n < 10_000_000) {
+      return String.format(Locale.ROOT, "%.1f k", n / 1e3);
+    }
+    return String.format(Locale.ROOT, "%.1f M", n / 1e6);
   }
 
   static String human(long bytes) {

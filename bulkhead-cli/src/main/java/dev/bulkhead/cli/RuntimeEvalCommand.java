@@ -72,7 +72,12 @@ final class RuntimeEvalCommand implements Callable<Integer> {
     List<Trace> attackTraces =
         RuntimeSources.read(RuntimeSources.parse(spec, "--attack", attack, "adfa-ld"));
     Evaluation.Report report =
-        Evaluation.run(trainTraces, normalTraces, attackTraces, SequenceModels.KINDS);
+        Evaluation.run(
+            trainTraces,
+            normalTraces,
+            attackTraces,
+            SequenceModels.KINDS,
+            ProgressBar.countingOnStandardError("calls"));
     PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
       writeJson(report, out);

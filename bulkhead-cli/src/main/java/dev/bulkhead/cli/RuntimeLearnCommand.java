@@ -98,7 +98,8 @@ final class RuntimeLearnCommand implements Callable<Integer> {
               + " with a source that has every call: adfa-ld, lid-ds, strace, tetragon"
               + " raw_syscalls, or `runtime watch --syscalls`");
     }
-    SequenceModel learned = SequenceModels.train(kind, calls);
+    SequenceModel learned =
+        SequenceModels.train(kind, calls, ProgressBar.countingOnStandardError("calls"));
     List<int[]> clean = calls;
     String calibratedOn = "the training traces (pass --validation for honest thresholds)";
     if (valid != null) {

@@ -1,5 +1,6 @@
 package dev.bulkhead.runtime.eval;
 
+import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.runtime.model.sequence.Calibration;
 import dev.bulkhead.runtime.model.sequence.SequenceModel;
 import dev.bulkhead.runtime.model.sequence.SequenceModels;
@@ -49,6 +50,19 @@ public final class Evaluation {
   /** Runs the evaluation of {@code kinds} (see {@link SequenceModels#KINDS}). */
   public static Report run(
       List<Trace> train, List<Trace> normal, List<Trace> attack, List<String> kinds) {
+    return run(train, normal, attack, kinds, Progress.NONE);
+  }
+
+  /**
+   * Runs the evaluation of {@code kinds} (see {@link SequenceModels#KINDS}), reporting the slow
+   * models' learning to {@code progress}.
+   */
+  public static Report run(
+      List<Trace> train,
+      List<Trace> normal,
+      List<Trace> attack,
+      List<String> kinds,
+      Progress progress) {
     if (train.isEmpty() || normal.isEmpty() || attack.isEmpty()) {
       throw new IllegalArgumentException("evaluation needs training, normal and attack traces");
     }
@@ -57,7 +71,7 @@ public final class Evaluation {
     List<ModelResult> results = new ArrayList<>();
     for (String kind : kinds) {
       long t0 = System.nanoTime();
-      SequenceModel model = SequenceModels.train(kind, trainCalls);
+      SequenceModel model = SequenceModels.train(kind, trainCalls, progress);
       long t1 = System.nanoTime();
       double[] n = score(model, normalCalls);
       double[] a = score(model, calls(attack));

@@ -1,5 +1,6 @@
 package dev.bulkhead.runtime.model.sequence;
 
+import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.runtime.model.SequenceDetector;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -152,6 +153,14 @@ public final class GruModel implements SequenceModel {
 
   /** Learns the model from clean {@code traces}. */
   public static GruModel train(List<int[]> traces, Params params) {
+    return train(traces, params, Progress.NONE);
+  }
+
+  /**
+   * Learns the model from clean {@code traces}, reporting the system calls learned (over all
+   * epochs) to {@code progress}.
+   */
+  public static GruModel train(List<int[]> traces, Params params, Progress progress) {
     int[] calls = traces.stream().flatMapToInt(Arrays::stream).distinct().sorted().toArray();
     if (calls.length + 2 > MAX_VOCABULARY) {
       throw new IllegalArgumentException(
@@ -168,7 +177,7 @@ public final class GruModel implements SequenceModel {
       }
     }
     if (!tokens.isEmpty()) {
-      new Trainer(model, tokens, rnd).run();
+      new Trainer(model, tokens, rnd).run(progress);
     }
     return model;
   }
@@ -386,8 +395,9 @@ public final class GruModel implements SequenceModel {
       callsTotal = Math.max(1, calls * model.params.epochs());
     }
 
-    void run() {
+    void run(Progress progress) {
       Params p = model.params;
+      progress.start("learning " + KIND + " (" + p.epochs() + " epochs)", callsTotal);
       for (int epoch = 0; epoch < p.epochs(); epoch++) {
         deal();
         while (true) {
@@ -407,9 +417,11 @@ public final class GruModel implements SequenceModel {
           }
           if (steps > 0) {
             adam(steps);
+            progress.advance(steps);
           }
         }
       }
+      progress.finish();
     }
 
     /** Shuffles the traces and deals them to the lanes, longest first to the emptiest lane. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.bulkhead.core.spi.Progress;
 import dev.bulkhead.runtime.model.SequenceDetector;
 import java.io.DataOutputStream;
 import java.nio.file.Files;
@@ -40,6 +41,36 @@ class GruModelTest {
       s += v;
     }
     return s;
+  }
+
+  @Test
+  void learningReportsProgressOverAllEpochs() {
+    List<String> tasks = new ArrayList<>();
+    long[] totals = new long[3];
+    Progress progress =
+        new Progress() {
+          @Override
+          public void start(String task, long total) {
+            tasks.add(task);
+            totals[0] = total;
+          }
+
+          @Override
+          public void advance(long amount) {
+            totals[1] += amount;
+          }
+
+          @Override
+          public void finish() {
+            totals[2]++;
+          }
+        };
+    GruModel.train(clean(1), new GruModel.Params(8, 16, 24, 4, 2, 0.02, 1000, 7L), progress);
+    assertThat(tasks).containsExactly("learning gru-lm (2 epochs)");
+    // 30 traces of 103 calls, twice; every call is one step learned.
+    assertThat(totals[0]).isEqualTo(2L * 30 * 103);
+    assertThat(totals[1]).isEqualTo(totals[0]);
+    assertThat(totals[2]).isEqualTo(1);
   }
 
   @Test
