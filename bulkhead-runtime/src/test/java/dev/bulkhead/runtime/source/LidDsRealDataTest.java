@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulkhead.runtime.event.EventKind;
 import dev.bulkhead.runtime.event.RuntimeEvent;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -22,7 +21,7 @@ class LidDsRealDataTest {
     String dir = System.getenv("BULKHEAD_LIDDS_DIR");
     assumeTrue(dir != null && !dir.isBlank(), "BULKHEAD_LIDDS_DIR not set; no LID-DS data");
     Path root = Paths.get(dir);
-    assumeTrue(Files.isDirectory(root), root + " is not a directory");
+    assertThat(root).as("BULKHEAD_LIDDS_DIR must name a LID-DS scenario directory").isDirectory();
     List<Trace> traces = Sources.readAll(new SourceSpec("lid-ds", root));
     assertThat(traces).isNotEmpty();
     long opens = 0;
