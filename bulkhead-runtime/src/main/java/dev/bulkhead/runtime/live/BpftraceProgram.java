@@ -16,28 +16,34 @@ import java.util.HexFormat;
  * were lost on the way.
  *
  * <p><b>System call batches.</b> With system calls on, a call does not cost one record: its number
- * (x86_64 numbers are below 512, {@value #BITS} bits) is packed into per-thread map slots, {@value
- * #SLOTS_PER_WORD} per 64-bit word, and one {@code Q} record carries up to {@value #BATCH} calls of
- * one thread with the time of the first call and the time of emission. A thread's partial batch is
- * flushed before any other record of that thread (exec, exec argument, fork, open, connect, bind,
- * accept, exit), so per-thread order holds; when the thread goes to sleep (a blocking call); on its
- * next call, when it is preempted, or at a {@value #PROFILE_HZ} Hz per-CPU timer tick while it
- * runs, once the batch is older than {@link #STALE_NANOS}. Thread exit deletes the thread's slots.
- * When the slot maps are full (more live threads than {@code BPFTRACE_MAP_KEYS_MAX}) or a number
- * does not fit the slots (x32 calls, -1), the call is sent alone as an {@code S} record.
+ * (x86_64 numbers are below 512, {@value #BITS} bits) is packed, {@value #SLOTS_PER_WORD} to a
+ * 64-bit word, into per-thread maps (one state entry per thread holds the pending count and the
+ * word being filled, so a call costs one lookup and one update; completed words go to word maps,
+ * the first call's time to another), and one {@code Q} record carries up to {@value #BATCH} calls
+ * of one thread with the time of the first call and the time of emission. A thread's partial batch
+ * is flushed before any other record of that thread (exec, exec argument, fork, open, connect,
+ * bind, accept, exit), so per-thread order holds; when the thread goes to sleep (a blocking call);
+ * and, once the batch is older than {@link #STALE_NANOS}, on the thread's next call that completes
+ * a word, when it is preempted, or at a {@value #PROFILE_HZ} Hz per-CPU timer tick while it runs.
+ * Thread exit deletes the thread's entries. When the slot maps are full (more live threads than
+ * {@code BPFTRACE_MAP_KEYS_MAX}) or a number does not fit the slots (x32 calls, -1), the call is
+ * sent alone as an {@code S} record.
  */
 public final class BpftraceProgram {
   /** System calls per batch record, at most. */
-  public static final int BATCH = 35;
+  public static final int BATCH = 36;
 
   /** Bits per packed system call number. */
   public static final int BITS = 9;
 
   /** Packed system call numbers per 64-bit word. */
-  public static final int SLOTS_PER_WORD = 7;
+  public static final int SLOTS_PER_WORD = 6;
 
   /** Words of packed numbers in a batch record. */
   public static final int WORDS = BATCH / SLOTS_PER_WORD;
+
+  /** Low bits of the per-thread state that hold the count of pending calls. */
+  static final int COUNT_BITS = 6;
 
   /** A partial batch older than this is flushed on the thread's next call or timer tick. */
   public static final long STALE_NANOS = 200_000_000L;
@@ -59,7 +65,7 @@ public final class BpftraceProgram {
 
   private static String[] slotMaps() {
     String[] maps = new String[WORDS + 2];
-    maps[0] = "@q_n";
+    maps[0] = "@q_s";
     maps[1] = "@q_t";
     for (int i = 0; i < WORDS; i++) {
       maps[i + 2] = "@q_" + i;
@@ -89,6 +95,10 @@ public final class BpftraceProgram {
       }
       b.append("  @w[").append(ns).append("] = 1;\n");
     }
+    if (syscalls) {
+      // Types the state map (unsigned) before any probe reads it.
+      b.append("  @q_s[tid] = (uint64)0;\n  delete(@q_s[tid]);\n");
+    }
     b.append("  printf(\"").append(nonce).append(" R\\n\");\n}\n");
     String sentMap = "@sent_" + nonce;
     String sent = sentMap + " = sum(1);";
@@ -99,9 +109,9 @@ public final class BpftraceProgram {
     }
     String flushOld =
         syscalls
-            ? "  if ((uint64)args->old_pid != tid) {\n"
-                + flush("(uint64)args->old_pid", sentMap, "    ")
-                + forget("(uint64)args->old_pid", "    ")
+            ? "  $old = (uint64)args->old_pid;\n  if ($old != tid) {\n"
+                + flush("$old", sentMap, "    ")
+                + forget("$old", "    ")
                 + "  }\n"
             : "";
     probe(
@@ -195,38 +205,52 @@ public final class BpftraceProgram {
   }
 
   /**
-   * The raw syscall entry probe: packs the call's number into the thread's next slot and emits the
-   * batch when it is full or stale.
+   * The raw syscall entry probe. Per call it touches one state map entry (lookup and update): the
+   * count in the low {@value #COUNT_BITS} bits, the word being filled above them; a completed word
+   * is stored in its own map, and the batch goes out when it is full or, checked once per word,
+   * stale.
    */
   private static void syscallBatcher(StringBuilder b, String sentMap, String sent) {
     String single = "printf(\"NONCE S %u %d %d %llu %d\\n\", " + NS + ", pid, tid, nsecs, $id);";
+    int countMask = (1 << COUNT_BITS) - 1;
     b.append("tracepoint:raw_syscalls:sys_enter /").append(FILTER).append("/ {\n");
     b.append("  $id = args->id;\n");
     b.append("  if ($id < 0 || $id >= ").append(1 << BITS).append(") {\n");
     b.append(flush("tid", sentMap, "    "));
     b.append("    ").append(sent).append("\n    ").append(single).append("\n  } else {\n");
-    b.append("    $c = (uint64)@q_n[tid];\n    $ok = 1;\n");
+    b.append("    $s = @q_s[tid];\n");
+    b.append("    $c = $s & ").append(countMask).append(";\n");
+    b.append("    $p = $s >> ").append(COUNT_BITS).append(";\n    $ok = 1;\n");
     b.append("    if ($c == 0) {\n      @q_t[tid] = nsecs;\n");
     // The update fails silently when the map is full: then the call goes alone.
     b.append("      if (@q_t[tid] == 0) {\n        $ok = 0;\n      }\n    }\n");
     b.append("    if ($ok == 0) {\n      ").append(sent).append("\n      ").append(single);
     b.append("\n    } else {\n");
-    b.append("      $v = $id << (($c % ").append(SLOTS_PER_WORD).append(") * ").append(BITS);
-    b.append(");\n      $k = $c / ").append(SLOTS_PER_WORD).append(";\n");
-    for (int w = 0; w < WORDS; w++) {
-      String map = "@q_" + w + "[tid]";
-      b.append("      if ($k == ").append(w).append(") {\n");
-      b.append("        if ($c == ").append(w * SLOTS_PER_WORD).append(") {\n");
-      b.append("          ").append(map).append(" = $v;\n        } else {\n");
-      b.append("          ").append(map).append(" |= $v;\n        }\n      }\n");
-    }
-    b.append("      $c = $c + 1;\n");
-    b.append("      if ($c >= ").append(BATCH).append(" || nsecs - @q_t[tid] > ");
-    b.append(STALE_NANOS).append(") {\n");
+    b.append("      $p = $p | ((uint64)$id << (($c % ").append(SLOTS_PER_WORD).append(") * ");
+    b.append(BITS).append("));\n      $c = $c + 1;\n      $e = 0;\n");
+    b.append("      if ($c % ").append(SLOTS_PER_WORD).append(" == 0) {\n");
+    b.append("        $k = $c / ").append(SLOTS_PER_WORD).append(" - 1;\n");
+    b.append(storeWord("tid", "$k", "$p", "        "));
+    b.append("        $p = 0;\n");
+    b.append("        if ($c >= ").append(BATCH).append(" || nsecs - @q_t[tid] > ");
+    b.append(STALE_NANOS).append(") {\n          $e = 1;\n        }\n      }\n");
+    b.append("      if ($e == 1) {\n");
     b.append("        ").append(sentMap).append(" = sum($c);\n");
     b.append("        ").append(batchPrintf("tid", "$c")).append('\n');
-    b.append("        @q_n[tid] = 0;\n      } else {\n        @q_n[tid] = $c;\n      }\n");
+    b.append("        @q_s[tid] = 0;\n      } else {\n");
+    b.append("        @q_s[tid] = ($p << ").append(COUNT_BITS).append(") | $c;\n      }\n");
     b.append("    }\n  }\n}\n");
+  }
+
+  /** Code that stores {@code word} as word number {@code index} of thread {@code key}. */
+  private static String storeWord(String key, String index, String word, String indent) {
+    StringBuilder w = new StringBuilder();
+    for (int i = 0; i < WORDS; i++) {
+      w.append(indent).append("if (").append(index).append(" == ").append(i).append(") {\n");
+      w.append(indent).append("  @q_").append(i).append('[').append(key).append("] = ");
+      w.append(word).append(";\n").append(indent).append("}\n");
+    }
+    return w.toString();
   }
 
   /** Code that emits the thread {@code key}'s pending calls, if any, as one batch record. */
@@ -236,29 +260,44 @@ public final class BpftraceProgram {
 
   /** Code that emits the pending calls of thread {@code key} if there are any and {@code cond}. */
   private static String flush(String key, String cond, String sentMap, String indent) {
+    String in = indent + "  ";
     return indent
-        + "$fc = @q_n["
+        + "$fs = @q_s["
         + key
         + "];\n"
         + indent
-        + (cond.isEmpty() ? "if ($fc > 0) {\n" : "if ($fc > 0 && (" + cond + ")) {\n")
+        + "$fc = $fs & "
+        + ((1 << COUNT_BITS) - 1)
+        + ";\n"
         + indent
-        + "  "
+        + (cond.isEmpty() ? "if ($fc > 0) {\n" : "if ($fc > 0 && (" + cond + ")) {\n")
+        // The word being filled is still in the state: store it first.
+        + in
+        + "if ($fc % "
+        + SLOTS_PER_WORD
+        + " != 0) {\n"
+        + in
+        + "  $fk = ($fc - 1) / "
+        + SLOTS_PER_WORD
+        + ";\n"
+        + storeWord(key, "$fk", "$fs >> " + COUNT_BITS, in + "  ")
+        + in
+        + "}\n"
+        + in
         + sentMap
         + " = sum($fc);\n"
-        + indent
-        + "  "
+        + in
         + batchPrintf(key, "$fc")
         + "\n"
-        + indent
-        + "  @q_n["
+        + in
+        + "@q_s["
         + key
         + "] = 0;\n"
         + indent
         + "}\n";
   }
 
-  /** {@code NONCE Q NS PID TID FIRST_NS EMIT_NS COUNT W0..W4}. */
+  /** {@code NONCE Q NS PID TID FIRST_NS EMIT_NS COUNT W0..W5}. */
   private static String batchPrintf(String key, String count) {
     StringBuilder p = new StringBuilder("printf(\"NONCE Q %u %d %d %llu %llu %d");
     p.append(" %llu".repeat(WORDS)).append("\\n\", ").append(NS).append(", pid, ").append(key);

@@ -34,8 +34,8 @@ public final class SyscallBatch {
   /**
    * Unpacks {@code count} system call numbers of {@link BpftraceProgram#BITS} bits each, {@link
    * BpftraceProgram#SLOTS_PER_WORD} to a word from the lowest bits up: call {@code i} is bits
-   * {@code (i % 7) * 9} to {@code (i % 7) * 9 + 8} of word {@code i / 7}. Slots beyond {@code
-   * count} are ignored (the kernel side does not clear them).
+   * {@code (i % 6) * 9} to {@code (i % 6) * 9 + 8} of word {@code i / 6}. Slots and words beyond
+   * {@code count} are ignored (the kernel side does not clear them).
    *
    * @param firstKtime kernel time of the first call; when 0 or after {@code lastKtime} every call
    *     gets {@code lastKtime}

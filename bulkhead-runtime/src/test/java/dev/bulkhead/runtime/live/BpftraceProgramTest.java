@@ -48,12 +48,12 @@ class BpftraceProgramTest {
     String q = "printf(\"" + p.nonce() + " Q ";
     assertThat(text)
         .contains("tracepoint:raw_syscalls:sys_enter")
-        .contains("@q_4[tid] |= $v;")
+        .contains("@q_5[tid] = $p;")
         .contains("$c >= " + BpftraceProgram.BATCH)
         .contains("tracepoint:sched:sched_switch")
         .contains("profile:hz:" + BpftraceProgram.PROFILE_HZ)
         .contains("> " + BpftraceProgram.STALE_NANOS)
-        .contains("delete(@q_n[tid]);")
+        .contains("delete(@q_s[tid]);")
         .contains("clear(@q_t);")
         .doesNotContain("count()");
     // Calls are counted, not records: a batch adds its size to the kernel-side sum.

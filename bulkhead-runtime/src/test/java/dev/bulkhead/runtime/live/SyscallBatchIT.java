@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyscallBatchIT {
   private static final Pattern STRACE_CALL =
-      Pattern.compile("^(\\d+) \\[\\s*(\\d+)\\] [a-z_0-9]+\\(");
+      Pattern.compile("^(\\d+) +\\[\\s*(\\d+)\\] [a-z_0-9]+\\(");
   private static final int EXECVE = 59;
 
   @TempDir Path tmp;
@@ -74,10 +74,11 @@ class SyscallBatchIT {
     return p;
   }
 
-  private static void runToEnd(List<String> cmd) throws Exception {
+  private static String runToEnd(List<String> cmd) throws Exception {
     Process p = run(cmd);
-    p.getInputStream().readAllBytes();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("%s ends", cmd).isTrue();
+    return out;
   }
 
   @BeforeEach
@@ -137,10 +138,10 @@ class SyscallBatchIT {
     List<String> program = new ArrayList<>(List.of("/bin/busybox"));
     program.addAll(List.of(args));
     cmd.addAll(inNamespace(program.toArray(String[]::new)));
-    runToEnd(cmd);
+    String out = runToEnd(cmd);
     // The first process is nsenter itself; the program is the child it forks into the namespace.
     List<List<Integer>> processes = new ArrayList<>(straceCalls(log).values());
-    assertThat(processes).as("nsenter and the program in %s", log).hasSize(2);
+    assertThat(processes).as("nsenter and the program in %s; output %s", log, out).hasSize(2);
     List<Integer> calls = fromExec(processes.get(1));
     assertThat(calls).as("strace saw the program execve").isNotEmpty();
     return calls;
