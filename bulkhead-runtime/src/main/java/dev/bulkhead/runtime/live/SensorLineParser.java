@@ -125,8 +125,8 @@ public final class SensorLineParser {
 
   /**
    * Parses a {@link Kind#BATCH} line: {@code NONCE Q NS PID TID FIRST_KTIME EMIT_KTIME COUNT W0 ..
-   * W4}, the words unsigned 64-bit integers holding the packed call numbers (see {@link
-   * SyscallBatch#unpack}).
+   * W5} ({@link BpftraceProgram#WORDS} words), unsigned 64-bit integers holding the packed call
+   * numbers (see {@link SyscallBatch#unpack}).
    *
    * @return the batch, or {@code null} when the line is malformed
    */
