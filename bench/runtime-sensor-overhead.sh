@@ -6,7 +6,9 @@
 # unwatched run, and the sensor's record and drop counts. Needs root, podman, bpftrace and
 # busybox-static.
 # Usage: bench/runtime-sensor-overhead.sh [BYTES] [RUNS]   (defaults 300000 and 3)
-#   SYSCALLS=0 skips the --syscalls case (it is about 100x slower; use it with larger BYTES).
+#   SYSCALLS=0 skips the --syscalls case.
+#   REFERENCE_JAR=path/to/bulkhead.jar adds a --syscalls phase run with that (e.g. an older) jar,
+#   labelled all-syscalls-ref, to compare two sensor versions under the same machine load.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +20,7 @@ for t in podman bpftrace /bin/busybox; do
 done
 
 runtime="$root/.ci/runc-norlimit"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 work="$(mktemp -d /tmp/bh-bench-sensor.XXXXXX)"
 name="bh-bench-sensor-$$"
 image="localhost/bulkhead-bench-busybox:latest"
@@ -45,6 +48,10 @@ svc_pid=$!
 for _ in $(seq 50); do [ -S "$work/podman.sock" ] && break; sleep 0.1; done
 
 "$root/bulkhead" --version >/dev/null   # builds the jar when stale, outside the timings
+bh=("$root/bulkhead")
+if [ -n "${REFERENCE_JAR:-}" ]; then
+  [ -f "$REFERENCE_JAR" ] || { echo "REFERENCE_JAR $REFERENCE_JAR is not a file" >&2; exit 1; }
+fi
 
 workload() {   # prints the elapsed time of one dd run in container $1, timed inside it, in seconds
   podman --runtime "$runtime" exec "$1" /bin/time dd if=/dev/zero of=/dev/null bs=1 \
@@ -59,7 +66,7 @@ measure() {   # label, then watch options (none: no watch)
   local label="$1"; shift
   if [ "$#" -gt 0 ]; then
     rm -rf "$work/baselines" "$work/alerts.jsonl"
-    "$root/bulkhead" runtime watch --container "$name" --learn 1s --quiet \
+    "${bh[@]}" runtime watch --container "$name" --learn 1s --quiet \
       --alerts "$work/alerts.jsonl" --baseline-dir "$work/baselines" \
       --host "unix://$work/podman.sock" "$@" 2>"$work/watch-$label.err" &
     watch_pid=$!
@@ -86,17 +93,25 @@ labels="none exec-open-net"
 if [ "${SYSCALLS:-1}" != 0 ]; then
   measure all-syscalls --syscalls
   labels="$labels all-syscalls"
+  if [ -n "${REFERENCE_JAR:-}" ]; then
+    bh=(java -XX:+UseSerialGC -Xmx384m -XX:+ExitOnOutOfMemoryError -jar "$REFERENCE_JAR")
+    measure all-syscalls-ref --syscalls
+    bh=("$root/bulkhead")
+    labels="$labels all-syscalls-ref"
+  fi
 fi
 base=$(cat "$work/median-none")
+printf 'load average (1, 5, 15 min) at the start: %s, at the end: %s\n' "$load_start" \
+  "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'workload: dd bs=1 count=%s in a podman container (%s syscalls), median of %s runs\n' \
   "$bytes" "$((bytes * 2))" "$runs"
 for label in $labels; do
   m=$(cat "$work/median-$label")
   t=$(cat "$work/median-$label-twin")
   awk -v l="$label" -v m="$m" -v b="$base" -v t="$t" 'BEGIN {
-    printf "%-15s %8.3f s  ratio %.2f to no watch; unwatched twin meanwhile %.3f s, ratio %.2f\n",
+    printf "%-16s %8.3f s  ratio %.2f to no watch; unwatched twin meanwhile %.3f s, ratio %.2f\n",
       l, m, m / b, t, m / t }'
 done
 for label in ${labels#none }; do
-  printf '%-15s %s\n' "$label" "$(grep -o 'stopped; .*' "$work/watch-$label.err" || echo 'no summary')"
+  printf '%-16s %s\n' "$label" "$(grep -o 'stopped; .*' "$work/watch-$label.err" || echo 'no summary')"
 done

@@ -42,7 +42,7 @@ public final class BpftraceSensor implements AutoCloseable {
   private static final int MAX_LINE = 8192;
   private static final int QUEUE = 1 << 16;
   private static final long HOLD_NANOS = 40_000_000L;
-  private static final Pending POISON = new Pending(null, 0, 0);
+  private static final Pending POISON = new Pending(null, null, 0, 0);
 
   private final Path bpftrace;
   private final Map<Long, ContainerTarget> targets;
@@ -55,6 +55,7 @@ public final class BpftraceSensor implements AutoCloseable {
   private long sequence;
   private final Deque<String> stderrTail = new ArrayDeque<>();
   private final AtomicLong received = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
   private final AtomicLong emitted = new AtomicLong();
   private final AtomicLong unaccounted = new AtomicLong();
   private final AtomicLong lost = new AtomicLong();
@@ -264,8 +265,22 @@ public final class BpftraceSensor implements AutoCloseable {
                 malformed.incrementAndGet();
                 break;
               }
-              if (!queue.offer(new Pending(r, System.nanoTime(), sequence++))) {
+              if (!queue.offer(new Pending(r, null, System.nanoTime(), sequence++))) {
                 queueDropped.incrementAndGet();
+              }
+              break;
+            case BATCH:
+              SyscallBatch q = parser.parseBatch(line);
+              if (q == null) {
+                received.incrementAndGet();
+                malformed.incrementAndGet();
+                break;
+              }
+              // Counted in calls, like the kernel side's sum, so drops are counted in calls too.
+              received.addAndGet(q.size());
+              batches.incrementAndGet();
+              if (!queue.offer(new Pending(null, q, System.nanoTime(), sequence++))) {
+                queueDropped.addAndGet(q.size());
               }
               break;
             default:
@@ -319,8 +334,7 @@ public final class BpftraceSensor implements AutoCloseable {
   private void dispatch() {
     PriorityQueue<Pending> ordered =
         new PriorityQueue<>(
-            Comparator.comparingLong((Pending p) -> p.record().ktime())
-                .thenComparingLong(Pending::seq));
+            Comparator.comparingLong(Pending::ktime).thenComparingLong(Pending::seq));
     List<Pending> batch = new ArrayList<>();
     boolean stopping = false;
     while (!stopping || !ordered.isEmpty()) {
@@ -347,11 +361,15 @@ public final class BpftraceSensor implements AutoCloseable {
       }
       long release = System.nanoTime() - HOLD_NANOS;
       while (!ordered.isEmpty() && (stopping || ordered.peek().arrival() <= release)) {
-        SensorRecord r = ordered.poll().record();
+        Pending next = ordered.poll();
         try {
-          RuntimeEvent e = table.accept(r, r.ktime() + wallOffset);
-          if (e != null) {
-            consumer.accept(e);
+          if (next.batch() == null) {
+            deliver(next.record());
+          } else {
+            SyscallBatch q = next.batch();
+            for (int i = 0; i < q.size(); i++) {
+              deliver(q.record(i));
+            }
           }
         } catch (RuntimeException ex) {
           onFailure.accept("event pipeline failed: " + ex);
@@ -361,7 +379,19 @@ public final class BpftraceSensor implements AutoCloseable {
     }
   }
 
-  private record Pending(SensorRecord record, long arrival, long seq) {}
+  private void deliver(SensorRecord r) {
+    RuntimeEvent e = table.accept(r, r.ktime() + wallOffset);
+    if (e != null) {
+      consumer.accept(e);
+    }
+  }
+
+  /** A record or a batch of system call records waiting to be put in kernel-time order. */
+  private record Pending(SensorRecord record, SyscallBatch batch, long arrival, long seq) {
+    long ktime() {
+      return batch == null ? record.ktime() : batch.firstKtime();
+    }
+  }
 
   /** The counters so far. */
   public SensorStats stats() {
@@ -372,7 +402,8 @@ public final class BpftraceSensor implements AutoCloseable {
         lost.get(),
         malformed.get(),
         queueDropped.get(),
-        restarts);
+        restarts,
+        batches.get());
   }
 
   /** Stops bpftrace, delivers the events already read, and removes the program file. */

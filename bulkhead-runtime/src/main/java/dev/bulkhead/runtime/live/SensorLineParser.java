@@ -7,7 +7,8 @@ package dev.bulkhead.runtime.live;
  * newline cannot forge an event: the forged line lacks the nonce and is counted as malformed. Lines
  * are bounded by the caller; fields are split on single spaces and the one free-text field (path,
  * argument, address or command name) is always last and takes the rest of the line, spaces
- * included.
+ * included. A batch line ({@code Q}) carries several system calls of one thread and is parsed by
+ * {@link #parseBatch} into a {@link SyscallBatch}.
  */
 public final class SensorLineParser {
   private final String prefix;
@@ -23,6 +24,8 @@ public final class SensorLineParser {
   public enum Kind {
     /** An event record. */
     EVENT,
+    /** A batch of system calls of one thread. */
+    BATCH,
     /** The program's ready marker: all probes are attached. */
     READY,
     /** The kernel-side count of records the program emitted so far. */
@@ -36,8 +39,13 @@ public final class SensorLineParser {
   /** Classifies a line. */
   public Kind classify(String line) {
     if (line.startsWith(prefix)) {
-      return line.length() == prefix.length() + 1 && line.charAt(prefix.length()) == 'R'
-          ? Kind.READY
+      if (line.length() == prefix.length() + 1 && line.charAt(prefix.length()) == 'R') {
+        return Kind.READY;
+      }
+      return line.length() > prefix.length() + 1
+              && line.charAt(prefix.length()) == 'Q'
+              && line.charAt(prefix.length() + 1) == ' '
+          ? Kind.BATCH
           : Kind.EVENT;
     }
     if (line.startsWith(sentMap)) {
@@ -112,6 +120,38 @@ public final class SensorLineParser {
       }
     } catch (NumberFormatException | IndexOutOfBoundsException e) {
       return null;
+    }
+  }
+
+  /**
+   * Parses a {@link Kind#BATCH} line: {@code NONCE Q NS PID TID FIRST_KTIME EMIT_KTIME COUNT W0 ..
+   * W5} ({@link BpftraceProgram#WORDS} words), unsigned 64-bit integers holding the packed call
+   * numbers (see {@link SyscallBatch#unpack}).
+   *
+   * @return the batch, or {@code null} when the line is malformed
+   */
+  public SyscallBatch parseBatch(String line) {
+    if (!line.startsWith(prefix + "Q ")) {
+      return null;
+    }
+    Cursor c = new Cursor(line, prefix.length() + 2);
+    try {
+      long ns = Long.parseLong(c.next());
+      int pid = Integer.parseInt(c.next());
+      int tid = Integer.parseInt(c.next());
+      long first = Long.parseLong(c.next());
+      long emitted = Long.parseLong(c.next());
+      int count = Integer.parseInt(c.next());
+      long[] words = new long[BpftraceProgram.WORDS];
+      for (int i = 0; i < words.length; i++) {
+        words[i] = Long.parseUnsignedLong(c.next());
+      }
+      if (!c.rest().isEmpty()) {
+        return null;
+      }
+      return SyscallBatch.unpack(ns, pid, tid, first, emitted, count, words);
+    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+      return null; // NumberFormatException is an IllegalArgumentException
     }
   }
 

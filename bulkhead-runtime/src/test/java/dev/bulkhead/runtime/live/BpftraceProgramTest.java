@@ -35,7 +35,44 @@ class BpftraceProgramTest {
   void syscallStreamIsOptional() {
     assertThat(BpftraceProgram.forNamespaces(List.of(7L), false).text())
         .doesNotContain("raw_syscalls")
+        .doesNotContain("@q_")
+        .doesNotContain("sched_switch")
+        .doesNotContain("profile:")
         .contains("sched_process_exec");
+  }
+
+  @Test
+  void batchesSystemCallsAndFlushesThemBeforeEveryOtherRecordOfTheThread() {
+    BpftraceProgram p = BpftraceProgram.forNamespaces(List.of(7L), true);
+    String text = p.text();
+    String q = "printf(\"" + p.nonce() + " Q ";
+    assertThat(text)
+        .contains("tracepoint:raw_syscalls:sys_enter")
+        .contains("@q_5[tid] = $p;")
+        .contains("$c >= " + BpftraceProgram.BATCH)
+        .contains("tracepoint:sched:sched_switch")
+        .contains("profile:hz:" + BpftraceProgram.PROFILE_HZ)
+        .contains("> " + BpftraceProgram.STALE_NANOS)
+        .contains("delete(@q_s[tid]);")
+        .contains("clear(@q_t);")
+        .doesNotContain("count()");
+    // Calls are counted, not records: a batch adds its size to the kernel-side sum.
+    assertThat(text).contains("@sent_" + p.nonce() + " = sum($fc);");
+    // In every probe that prints another record, the thread's batch goes out first.
+    for (String probe : text.split("\n(?=[a-zA-Z])")) {
+      int other = -1;
+      for (String type : new String[] {" E ", " V ", " F ", " X ", " O ", " C ", " B ", " A "}) {
+        int at = probe.indexOf("printf(\"" + p.nonce() + type);
+        if (at >= 0 && (other < 0 || at < other)) {
+          other = at;
+        }
+      }
+      if (other >= 0) {
+        assertThat(probe.indexOf(q)).as(probe).isBetween(0, other);
+      }
+    }
+    // Every thread's exit flushes and forgets, the record itself only for the process.
+    assertThat(text).contains("tracepoint:sched:sched_process_exit /@w[");
   }
 
   @Test
