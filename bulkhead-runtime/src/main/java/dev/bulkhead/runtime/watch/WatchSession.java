@@ -10,6 +10,8 @@ import dev.bulkhead.runtime.event.RuntimeEvent;
 import dev.bulkhead.runtime.live.BpftraceSensor;
 import dev.bulkhead.runtime.live.ContainerTarget;
 import dev.bulkhead.runtime.live.SensorStats;
+import dev.bulkhead.runtime.model.SequenceDetector;
+import dev.bulkhead.runtime.model.sequence.SequenceModel;
 import dev.bulkhead.runtime.response.ActionOutcome;
 import dev.bulkhead.runtime.response.ActionRequest;
 import dev.bulkhead.runtime.response.Responder;
@@ -94,16 +96,7 @@ public final class WatchSession implements AutoCloseable {
       Optional<Baseline> b = store.load(id);
       WorkloadMonitor m;
       if (b.isPresent()) {
-        m = WorkloadMonitor.fromBaseline(t, b.get(), options, clock);
-        log.accept(
-            t.name()
-                + ": monitoring with the stored baseline "
-                + store.fileOf(id)
-                + " ("
-                + b.get().learnedEvents()
-                + " events learned "
-                + b.get().createdAt()
-                + ")");
+        m = reloaded(t, b.get());
       } else {
         m = WorkloadMonitor.learning(t, options, clock, baseline -> learned(t, baseline));
         log.accept(
@@ -117,20 +110,82 @@ public final class WatchSession implements AutoCloseable {
     }
   }
 
+  /**
+   * A monitor for a stored baseline: with its sequence model when the watch streams system calls,
+   * without it (and a notice) otherwise; a baseline without a model watched with system calls says
+   * so and how to learn one.
+   */
+  private WorkloadMonitor reloaded(ContainerTarget t, Baseline b) throws BulkheadException {
+    Path file = store.fileOf(b.workload());
+    Baseline.SequenceModelRef ref = b.sequenceModel();
+    SequenceDetector detector = null;
+    if (ref != null && options.syscalls()) {
+      detector = store.loadSequenceModel(b);
+    }
+    log.accept(
+        t.name()
+            + ": monitoring with the stored baseline "
+            + file
+            + " ("
+            + b.learnedEvents()
+            + " events learned "
+            + b.createdAt()
+            + (detector != null
+                ? "; sequence model " + detector.name() + " from " + ref.file()
+                : "")
+            + ")");
+    if (ref != null && !options.syscalls()) {
+      log.accept(
+          t.name()
+              + ": the baseline's sequence model "
+              + ref.file()
+              + " is ignored without --syscalls (it scores every system call)");
+    } else if (ref == null && options.syscalls()) {
+      log.accept(
+          t.name()
+              + ": the stored baseline has no sequence model (learned without --syscalls, from"
+              + " too few system calls, or by an older version); watching with the profile alone;"
+              + " to learn one, delete "
+              + file
+              + " and watch again with --syscalls");
+    }
+    return WorkloadMonitor.fromBaseline(t, b, detector, options, clock);
+  }
+
   private void learned(ContainerTarget t, Baseline baseline) {
+    WorkloadMonitor m = monitors.get(t.id());
+    SequenceDetector detector = m == null ? null : m.detector();
+    SequenceModel model = detector instanceof SequenceModel sm ? sm : null;
+    String sequence;
+    if (options.trainer() == null) {
+      sequence = "";
+    } else if (detector == null) {
+      sequence = ", no sequence model (too few system calls)";
+    } else if (model == null) {
+      sequence = ", sequence model " + detector.name() + " (not savable, kept for this watch)";
+    } else {
+      sequence = ", sequence model " + model.name() + " (threshold " + model.threshold() + ")";
+    }
     try {
-      Path file = store.save(baseline);
+      Path file = store.save(baseline, model);
       log.accept(
           t.name()
               + ": learned "
               + baseline.learnedEvents()
               + " events in "
               + Math.round(baseline.learnedSeconds())
-              + " s, saved "
+              + " s"
+              + sequence
+              + ", saved "
               + file
               + "; monitoring");
     } catch (BulkheadException e) {
-      log.accept(t.name() + ": monitoring, but the baseline was not saved: " + e.getMessage());
+      log.accept(
+          t.name()
+              + ": monitoring"
+              + sequence
+              + ", but the baseline was not saved: "
+              + e.getMessage());
     }
   }
 

@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  * <p>While learning, events train the {@link BehaviorProfile} and each process's system calls are
  * kept (bounded) for a {@link SequenceTrainer}. Learning ends after {@link WatchOptions#learnFor}
  * or {@link WatchOptions#learnEvents}; the baseline is handed to {@code onLearned} (to be saved)
- * and the monitor switches to judging. A monitor made from a stored baseline judges at once.
+ * and the monitor switches to judging ({@link #detector()} then holds the trained sequence model,
+ * which the caller saves with the baseline). A monitor made from a stored baseline judges at once,
+ * with the stored sequence model when it is given one.
  *
  * <p>Judging: each event gets a combined score, the larger of profile score / profile threshold and
  * (when a sequence detector is plugged in) the process's sequence score / its threshold; 1 or more
@@ -96,16 +98,34 @@ public final class WorkloadMonitor {
         target, options, clock, onLearned, new BehaviorProfile(), Phase.LEARNING);
   }
 
-  /** A monitor that judges against a stored baseline from the start. */
+  /** A monitor that judges against a stored baseline's profile alone from the start. */
   public static WorkloadMonitor fromBaseline(
       ContainerTarget target, Baseline baseline, WatchOptions options, Clock clock) {
-    return new WorkloadMonitor(
-        target,
-        options,
-        clock,
-        b -> {},
-        BehaviorProfile.restore(baseline.profile()),
-        Phase.MONITORING);
+    return fromBaseline(target, baseline, null, options, clock);
+  }
+
+  /**
+   * A monitor that judges against a stored baseline from the start, with its reloaded sequence
+   * detector.
+   *
+   * @param detector the baseline's sequence model, or {@code null} for the profile alone
+   */
+  public static WorkloadMonitor fromBaseline(
+      ContainerTarget target,
+      Baseline baseline,
+      SequenceDetector detector,
+      WatchOptions options,
+      Clock clock) {
+    WorkloadMonitor m =
+        new WorkloadMonitor(
+            target,
+            options,
+            clock,
+            b -> {},
+            BehaviorProfile.restore(baseline.profile()),
+            Phase.MONITORING);
+    m.detector = detector;
+    return m;
   }
 
   private static <K, V> Map<K, V> lru(int max) {
@@ -219,7 +239,8 @@ public final class WorkloadMonitor {
             profile.events(),
             seconds,
             "bpftrace",
-            profile.snapshot()));
+            profile.snapshot(),
+            null));
   }
 
   private Alert judge(RuntimeEvent e) {
