@@ -183,6 +183,9 @@ class RuntimeWatchIT {
         .contains("sequence model ngram-markov from " + model.getFileName())
         .doesNotContain("learning for");
     Thread.sleep(3000);
+    assertThat(watch.alerts())
+        .as("alerts on normal traffic with the reloaded baseline and sequence model")
+        .isEmpty();
     JsonNode connect =
         attack(
             watch,

@@ -9,15 +9,20 @@ import dev.bulkhead.runtime.baseline.WorkloadId;
 import dev.bulkhead.runtime.event.RuntimeEvent;
 import dev.bulkhead.runtime.live.BpftraceSensor;
 import dev.bulkhead.runtime.live.ContainerTarget;
+import dev.bulkhead.runtime.live.ProcFs;
 import dev.bulkhead.runtime.live.SensorStats;
 import dev.bulkhead.runtime.model.SequenceDetector;
 import dev.bulkhead.runtime.model.sequence.SequenceModel;
 import dev.bulkhead.runtime.response.ActionOutcome;
 import dev.bulkhead.runtime.response.ActionRequest;
 import dev.bulkhead.runtime.response.Responder;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +52,9 @@ public final class WatchSession implements AutoCloseable {
   private BpftraceSensor sensor;
   private ScheduledExecutorService ticker;
   private long reportedDrops;
+
+  /** Most {@code /proc} entries looked at for running processes. */
+  private static final int MAX_PROC_ENTRIES = 1_000_000;
 
   /**
    * A session.
@@ -252,6 +260,9 @@ public final class WatchSession implements AutoCloseable {
   public void start(Path bpftrace) throws BulkheadException {
     List<ContainerTarget> targets =
         monitors.values().stream().map(WorkloadMonitor::target).toList();
+    if (options.syscalls()) {
+      markRunningProcesses(Path.of("/proc"));
+    }
     sensor =
         BpftraceSensor.start(
             bpftrace,
@@ -271,6 +282,53 @@ public final class WatchSession implements AutoCloseable {
             });
     ticker.scheduleAtFixedRate(this::tickSafely, 1, 1, TimeUnit.SECONDS);
     log.accept("sensor attached to " + targets.size() + " container(s)");
+  }
+
+  /**
+   * Tells each monitor which of its container's processes run already (host pids from {@code proc},
+   * by pid namespace), so their system-call streams, which the sensor will pick up mid-flow, are
+   * not judged as if the processes had just started.
+   */
+  void markRunningProcesses(Path proc) {
+    Map<Long, WorkloadMonitor> byNamespace = new LinkedHashMap<>();
+    for (WorkloadMonitor m : monitors.values()) {
+      byNamespace.put(m.target().pidNamespace(), m);
+    }
+    Map<WorkloadMonitor, List<Integer>> running = new LinkedHashMap<>();
+    ProcFs procFs = new ProcFs(proc);
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, "[0-9]*")) {
+      int seen = 0;
+      for (Path d : dirs) {
+        if (++seen > MAX_PROC_ENTRIES) {
+          break;
+        }
+        int pid;
+        try {
+          pid = Integer.parseInt(d.getFileName().toString());
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        WorkloadMonitor m;
+        try {
+          m = byNamespace.get(procFs.pidNamespace(pid));
+        } catch (IOException | RuntimeException e) {
+          continue; // gone meanwhile, or not readable
+        }
+        if (m != null) {
+          running.computeIfAbsent(m, k -> new ArrayList<>()).add(pid);
+        }
+      }
+    } catch (IOException e) {
+      log.accept(
+          "warning: cannot list "
+              + proc
+              + " ("
+              + e.getMessage()
+              + "); processes running already"
+              + " will be judged by the sequence model as if they had just started");
+      return;
+    }
+    running.forEach(WorkloadMonitor::runningBefore);
   }
 
   private void tickSafely() {

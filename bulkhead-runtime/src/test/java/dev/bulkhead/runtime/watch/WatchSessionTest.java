@@ -238,4 +238,31 @@ class WatchSessionTest {
                     && l.contains("delete " + store.fileOf(id))
                     && l.contains("--syscalls"));
   }
+
+  @Test
+  void marksTheContainersRunningProcessesFromProc() throws Exception {
+    Path proc = dir.resolve("proc");
+    for (var e : java.util.Map.of(123, 4026532403L, 124, 4026532403L, 200, 1L).entrySet()) {
+      java.nio.file.Files.createDirectories(proc.resolve(e.getKey() + "/ns"));
+      java.nio.file.Files.createSymbolicLink(
+          proc.resolve(e.getKey() + "/ns/pid"), Path.of("pid:[" + e.getValue() + "]"));
+    }
+    java.nio.file.Files.createDirectories(proc.resolve("125")); // gone: no ns link
+    java.nio.file.Files.createDirectories(proc.resolve("sys"));
+    WatchSession s =
+        new WatchSession(
+            withSyscalls(true),
+            new BaselineStore(dir.resolve("b")),
+            List.of(),
+            null,
+            m -> {},
+            new WorkloadMonitorTest.MovableClock());
+    s.prepare(List.of(WorkloadMonitorTest.WEB));
+    s.markRunningProcesses(proc);
+    WorkloadMonitor m = s.monitors().values().iterator().next();
+    assertThat(m.ranBefore(123)).isTrue();
+    assertThat(m.ranBefore(124)).isTrue();
+    assertThat(m.ranBefore(125)).isFalse();
+    assertThat(m.ranBefore(200)).as("another pid namespace").isFalse();
+  }
 }
