@@ -91,7 +91,7 @@ class RuntimeWatchSoakIT {
     String log = watch.stop();
     alerts = watch.alerts();
 
-    String learned = firstMatch(log, "learned [0-9]+ events in [0-9]+ s[^;]*");
+    String learned = firstMatch(log, "learned [0-9]+ events in [0-9]+ s.*?(?=, saved|;)");
     String stopped = firstMatch(log, "stopped; .*");
     System.out.printf(
         "RuntimeWatchSoakIT: learned %d s (%s, %d requests), then watched %d s of normal"
