@@ -197,10 +197,26 @@ class RuntimeWatchIT {
             "nc -w 1 10.88.0.1 4444",
             a -> a.path("process").path("exe").asText().endsWith("nc"));
     assertThat(connect.path("container").path("name").asText()).isEqualTo(name);
-    Thread.sleep(1000);
+    // The reloaded sequence model itself flags nc's system calls (socket, connect, poll in a
+    // context the CGI never showed), beside the profile's PROGRAM/LINEAGE/CONNECT alerts.
+    Predicate<JsonNode> bySequence =
+        a ->
+            a.path("process").path("exe").asText().endsWith("nc")
+                && a.path("sequence").path("detector").asText().equals("ngram-markov")
+                && a.path("sequence").path("score").asDouble()
+                    > a.path("sequence").path("threshold").asDouble()
+                && a.path("sequence").path("unusual").size() > 0;
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < ALERT_WITHIN.toNanos()
+        && watch.alerts().stream().noneMatch(bySequence)) {
+      Thread.sleep(200);
+    }
     List<JsonNode> alerts = watch.alerts();
     System.out.println("RuntimeWatchIT: alerts of the reloaded --syscalls watch:");
     alerts.forEach(a -> System.out.println("  " + a));
+    assertThat(alerts)
+        .as("an alert on nc through the reloaded sequence model")
+        .anyMatch(bySequence);
     watch.stop();
   }
 
