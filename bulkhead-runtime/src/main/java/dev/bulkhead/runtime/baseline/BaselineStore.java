@@ -233,8 +233,9 @@ public final class BaselineStore {
 
   /**
    * Saves {@code b} with its sequence model {@code model} (null: none) atomically, replacing an
-   * earlier baseline of the same workload: the model goes to {@link #modelFileOf}, then the JSON,
-   * which records the model file's name and sha256.
+   * earlier baseline of the same workload: the model goes to {@link #modelFileOf}, then the JSON
+   * (always in the current {@link Baseline#SCHEMA_VERSION}), which records the model file's name
+   * and sha256.
    *
    * @return the baseline's JSON file
    */
@@ -262,7 +263,17 @@ public final class BaselineStore {
               new Baseline.SequenceModelRef(
                   modelFile.getFileName().toString(), sha256(modelFile, file), model.name()));
     }
-    writeJson(file, stored);
+    writeJson(
+        file,
+        new Baseline(
+            Baseline.SCHEMA_VERSION,
+            stored.workload(),
+            stored.createdAt(),
+            stored.learnedEvents(),
+            stored.learnedSeconds(),
+            stored.sensor(),
+            stored.profile(),
+            stored.sequenceModel()));
     if (model == null) {
       try {
         Files.deleteIfExists(modelFile);

@@ -240,5 +240,10 @@ class BaselineStoreTest {
     assertThat(back.sequenceModel()).isNull();
     assertThat(back.profile()).isEqualTo(baseline(WEB).profile());
     assertThat(store.loadSequenceModel(back)).isNull();
+
+    store.save(back, trainedModel());
+    Baseline upgraded = store.load(WEB).orElseThrow();
+    assertThat(upgraded.schemaVersion()).as("saved again: current version").isEqualTo(2);
+    assertThat(upgraded.sequenceModel()).isNotNull();
   }
 }
