@@ -160,8 +160,9 @@ final class RuntimeWatchCommand implements Callable<Integer> {
       names = "--syscalls",
       description = {
         "Also stream every system call and learn a system-call sequence model per workload",
-        "(the n-gram model of `runtime learn`) beside the behaviour profile. Costly: each call",
-        "becomes a perf event that wakes bpftrace; see docs/RUNTIME-LIVE.md for the overhead."
+        "(the n-gram model of `runtime learn`) beside the behaviour profile; it is saved with",
+        "the baseline and reused by later watches with --syscalls. Costly: each call becomes",
+        "a perf event that wakes bpftrace; see docs/RUNTIME-LIVE.md for the overhead."
       })
   boolean syscalls;
 

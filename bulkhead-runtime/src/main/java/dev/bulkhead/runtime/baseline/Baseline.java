@@ -13,6 +13,9 @@ import java.util.Objects;
  * @param learnedSeconds length of the learn phase
  * @param sensor the sensor that produced the events, e.g. {@code bpftrace}
  * @param profile the behaviour profile
+ * @param sequenceModel the system-call sequence model file stored beside the baseline, or {@code
+ *     null} when none was learned (learned without system calls, too few calls, or a version-1
+ *     file)
  */
 public record Baseline(
     int schemaVersion,
@@ -21,13 +24,39 @@ public record Baseline(
     long learnedEvents,
     double learnedSeconds,
     String sensor,
-    ProfileSnapshot profile) {
+    ProfileSnapshot profile,
+    SequenceModelRef sequenceModel) {
 
-  /** The format version this build writes and reads. */
-  public static final int SCHEMA_VERSION = 1;
+  /** The format version this build writes. */
+  public static final int SCHEMA_VERSION = 2;
+
+  /** The oldest format version this build still reads (version 1 has no sequence model). */
+  public static final int OLDEST_READABLE_VERSION = 1;
 
   public Baseline {
     Objects.requireNonNull(workload, "workload");
     Objects.requireNonNull(profile, "profile");
+  }
+
+  /** This baseline with {@code ref} as its sequence model (null: none). */
+  public Baseline withSequenceModel(SequenceModelRef ref) {
+    return new Baseline(
+        schemaVersion, workload, createdAt, learnedEvents, learnedSeconds, sensor, profile, ref);
+  }
+
+  /**
+   * The sequence model of a baseline: a {@code ModelFile} in the baseline's directory.
+   *
+   * @param file the model file's name (no directory part), e.g. {@code
+   *     web-0123456789abcdef.seq.bhseq}
+   * @param sha256 digest of the model file ({@code sha256:<hex>}), checked when the baseline loads
+   * @param kind the model kind, e.g. {@code ngram-markov}
+   */
+  public record SequenceModelRef(String file, String sha256, String kind) {
+    public SequenceModelRef {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(sha256, "sha256");
+      Objects.requireNonNull(kind, "kind");
+    }
   }
 }

@@ -5,23 +5,40 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.core.io.LimitedInputStream;
+import dev.bulkhead.runtime.model.sequence.ModelFile;
+import dev.bulkhead.runtime.model.sequence.SequenceModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Keeps baselines as JSON files in one directory, one per {@link WorkloadId} ({@code
- * <name>-<hash>.baseline.json}). Writes are atomic (temporary file, then rename); reads are bounded
- * and check the schema version and that the file belongs to the workload asked for.
+ * <name>-<hash>.baseline.json}), each with its system-call sequence model, when one was learned, in
+ * a {@link ModelFile} beside it ({@code <name>-<hash>.seq.bhseq}) that the JSON names with its
+ * sha256. Writes are atomic (temporary file, then rename; the model first, then the JSON); reads
+ * are bounded and check the schema version, that the file belongs to the workload asked for, and
+ * that the model file is there with the digest the JSON recorded.
+ *
+ * <p>Schema version 2 added the sequence model; version-1 files still load, without one.
  */
 public final class BaselineStore {
   /** Largest baseline file read. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  /** Largest sequence model file read. */
+  public static final long MAX_MODEL_BYTES = 1024L * 1024 * 1024;
+
+  /** What a model file name in a baseline may look like: a plain name in the same directory. */
+  private static final Pattern MODEL_FILE_NAME =
+      Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,200}");
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -41,6 +58,11 @@ public final class BaselineStore {
   /** The file the baseline of {@code id} lives in. */
   public Path fileOf(WorkloadId id) {
     return dir.resolve(id.fileStem() + ".baseline.json");
+  }
+
+  /** The file the sequence model of {@code id}'s baseline is saved in. */
+  public Path modelFileOf(WorkloadId id) {
+    return dir.resolve(id.fileStem() + ".seq.bhseq");
   }
 
   /**
@@ -70,13 +92,15 @@ public final class BaselineStore {
           e);
     }
     int version = tree == null ? -1 : tree.path("schemaVersion").asInt(-1);
-    if (version != Baseline.SCHEMA_VERSION) {
+    if (version < Baseline.OLDEST_READABLE_VERSION || version > Baseline.SCHEMA_VERSION) {
       throw new BulkheadException(
           "baseline "
               + file
               + " has schema version "
               + version
-              + ", this build reads version "
+              + ", this build reads versions "
+              + Baseline.OLDEST_READABLE_VERSION
+              + " to "
               + Baseline.SCHEMA_VERSION
               + "; delete it (or use another --baseline-dir) to learn again");
     }
@@ -98,12 +122,170 @@ public final class BaselineStore {
               + id
               + "; delete it to learn again");
     }
+    if (version < 2 && b.sequenceModel() != null) {
+      b = b.withSequenceModel(null); // version 1 had no sequence model; ignore a stray field
+    }
+    if (b.sequenceModel() != null) {
+      checkModelFile(file, b.sequenceModel());
+    }
     return Optional.of(b);
   }
 
-  /** Saves {@code b} atomically, replacing an earlier baseline of the same workload. */
+  /**
+   * Loads the sequence model {@code b} names (a baseline from {@link #load}), checking its digest
+   * again.
+   *
+   * @return the model, or {@code null} when the baseline has none
+   * @throws BulkheadException when the model file is missing, altered, truncated or unreadable
+   */
+  public SequenceModel loadSequenceModel(Baseline b) throws BulkheadException {
+    Baseline.SequenceModelRef ref = b.sequenceModel();
+    if (ref == null) {
+      return null;
+    }
+    Path json = fileOf(b.workload());
+    Path model = checkModelFile(json, ref);
+    try {
+      return ModelFile.load(model);
+    } catch (BulkheadException e) {
+      throw new BulkheadException(
+          "baseline "
+              + json
+              + ": its sequence model "
+              + model
+              + " cannot be loaded ("
+              + e.getMessage()
+              + "); delete both files to learn again",
+          e);
+    }
+  }
+
+  /** Resolves the model file {@code ref} names and checks that it has the recorded digest. */
+  private Path checkModelFile(Path json, Baseline.SequenceModelRef ref) throws BulkheadException {
+    String again = "; delete " + json + " and learn again";
+    if (!MODEL_FILE_NAME.matcher(ref.file()).matches()) {
+      throw new BulkheadException(
+          "baseline "
+              + json
+              + " names the sequence model file '"
+              + ref.file()
+              + "', which is not a plain file name in its directory"
+              + again);
+    }
+    Path model = dir.resolve(ref.file());
+    if (!Files.isRegularFile(model)) {
+      throw new BulkheadException(
+          "baseline "
+              + json
+              + " needs its sequence model "
+              + model
+              + ", which is missing"
+              + again
+              + " (keep the .seq.bhseq file beside the .baseline.json)");
+    }
+    String actual = sha256(model, json);
+    if (!actual.equals(ref.sha256())) {
+      throw new BulkheadException(
+          "sequence model "
+              + model
+              + " of baseline "
+              + json
+              + " has digest "
+              + actual
+              + " but the baseline recorded "
+              + ref.sha256()
+              + " (altered, truncated or from another baseline)"
+              + again);
+    }
+    return model;
+  }
+
+  private static String sha256(Path model, Path json) throws BulkheadException {
+    MessageDigest md = Digests.sha256();
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in =
+        new LimitedInputStream(
+            Files.newInputStream(model), MAX_MODEL_BYTES, "sequence model " + model)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+      }
+    } catch (IOException e) {
+      throw new BulkheadException(
+          "cannot read sequence model "
+              + model
+              + " of baseline "
+              + json
+              + ": "
+              + e.getMessage()
+              + "; delete both files to learn again",
+          e);
+    }
+    return Digests.format(md);
+  }
+
+  /**
+   * Saves {@code b} atomically, replacing an earlier baseline of the same workload, without a
+   * sequence model (an earlier one is deleted).
+   */
   public Path save(Baseline b) throws BulkheadException {
+    return save(b, null);
+  }
+
+  /**
+   * Saves {@code b} with its sequence model {@code model} (null: none) atomically, replacing an
+   * earlier baseline of the same workload: the model goes to {@link #modelFileOf}, then the JSON
+   * (always in the current {@link Baseline#SCHEMA_VERSION}), which records the model file's name
+   * and sha256.
+   *
+   * @return the baseline's JSON file
+   */
+  public Path save(Baseline b, SequenceModel model) throws BulkheadException {
     Path file = fileOf(b.workload());
+    Path modelFile = modelFileOf(b.workload());
+    Baseline stored;
+    if (model == null) {
+      stored = b.withSequenceModel(null);
+    } else {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new BulkheadException(
+            "cannot save baseline "
+                + file
+                + ": "
+                + e.getMessage()
+                + "; is --baseline-dir writable?",
+            e);
+      }
+      ModelFile.save(model, modelFile);
+      stored =
+          b.withSequenceModel(
+              new Baseline.SequenceModelRef(
+                  modelFile.getFileName().toString(), sha256(modelFile, file), model.name()));
+    }
+    writeJson(
+        file,
+        new Baseline(
+            Baseline.SCHEMA_VERSION,
+            stored.workload(),
+            stored.createdAt(),
+            stored.learnedEvents(),
+            stored.learnedSeconds(),
+            stored.sensor(),
+            stored.profile(),
+            stored.sequenceModel()));
+    if (model == null) {
+      try {
+        Files.deleteIfExists(modelFile);
+      } catch (IOException e) {
+        throw new BulkheadException(
+            "saved baseline " + file + " but cannot delete the stale " + modelFile + ": " + e, e);
+      }
+    }
+    return file;
+  }
+
+  private void writeJson(Path file, Baseline b) throws BulkheadException {
     try {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, ".baseline", ".tmp");
@@ -123,6 +305,5 @@ public final class BaselineStore {
           "cannot save baseline " + file + ": " + e.getMessage() + "; is --baseline-dir writable?",
           e);
     }
-    return file;
   }
 }

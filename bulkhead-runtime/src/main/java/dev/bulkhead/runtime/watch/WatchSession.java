@@ -9,13 +9,20 @@ import dev.bulkhead.runtime.baseline.WorkloadId;
 import dev.bulkhead.runtime.event.RuntimeEvent;
 import dev.bulkhead.runtime.live.BpftraceSensor;
 import dev.bulkhead.runtime.live.ContainerTarget;
+import dev.bulkhead.runtime.live.ProcFs;
 import dev.bulkhead.runtime.live.SensorStats;
+import dev.bulkhead.runtime.model.SequenceDetector;
+import dev.bulkhead.runtime.model.sequence.SequenceModel;
 import dev.bulkhead.runtime.response.ActionOutcome;
 import dev.bulkhead.runtime.response.ActionRequest;
 import dev.bulkhead.runtime.response.Responder;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +52,9 @@ public final class WatchSession implements AutoCloseable {
   private BpftraceSensor sensor;
   private ScheduledExecutorService ticker;
   private long reportedDrops;
+
+  /** Most {@code /proc} entries looked at for running processes. */
+  private static final int MAX_PROC_ENTRIES = 1_000_000;
 
   /**
    * A session.
@@ -94,16 +104,7 @@ public final class WatchSession implements AutoCloseable {
       Optional<Baseline> b = store.load(id);
       WorkloadMonitor m;
       if (b.isPresent()) {
-        m = WorkloadMonitor.fromBaseline(t, b.get(), options, clock);
-        log.accept(
-            t.name()
-                + ": monitoring with the stored baseline "
-                + store.fileOf(id)
-                + " ("
-                + b.get().learnedEvents()
-                + " events learned "
-                + b.get().createdAt()
-                + ")");
+        m = reloaded(t, b.get());
       } else {
         m = WorkloadMonitor.learning(t, options, clock, baseline -> learned(t, baseline));
         log.accept(
@@ -117,20 +118,82 @@ public final class WatchSession implements AutoCloseable {
     }
   }
 
+  /**
+   * A monitor for a stored baseline: with its sequence model when the watch streams system calls,
+   * without it (and a notice) otherwise; a baseline without a model watched with system calls says
+   * so and how to learn one.
+   */
+  private WorkloadMonitor reloaded(ContainerTarget t, Baseline b) throws BulkheadException {
+    Path file = store.fileOf(b.workload());
+    Baseline.SequenceModelRef ref = b.sequenceModel();
+    SequenceDetector detector = null;
+    if (ref != null && options.syscalls()) {
+      detector = store.loadSequenceModel(b);
+    }
+    log.accept(
+        t.name()
+            + ": monitoring with the stored baseline "
+            + file
+            + " ("
+            + b.learnedEvents()
+            + " events learned "
+            + b.createdAt()
+            + (detector != null
+                ? "; sequence model " + detector.name() + " from " + ref.file()
+                : "")
+            + ")");
+    if (ref != null && !options.syscalls()) {
+      log.accept(
+          t.name()
+              + ": the baseline's sequence model "
+              + ref.file()
+              + " is ignored without --syscalls (it scores every system call)");
+    } else if (ref == null && options.syscalls()) {
+      log.accept(
+          t.name()
+              + ": the stored baseline has no sequence model (learned without --syscalls, from"
+              + " too few system calls, or by an older version); watching with the profile alone;"
+              + " to learn one, delete "
+              + file
+              + " and watch again with --syscalls");
+    }
+    return WorkloadMonitor.fromBaseline(t, b, detector, options, clock);
+  }
+
   private void learned(ContainerTarget t, Baseline baseline) {
+    WorkloadMonitor m = monitors.get(t.id());
+    SequenceDetector detector = m == null ? null : m.detector();
+    SequenceModel model = detector instanceof SequenceModel sm ? sm : null;
+    String sequence;
+    if (options.trainer() == null) {
+      sequence = "";
+    } else if (detector == null) {
+      sequence = ", no sequence model (too few system calls)";
+    } else if (model == null) {
+      sequence = ", sequence model " + detector.name() + " (not savable, kept for this watch)";
+    } else {
+      sequence = ", sequence model " + model.name() + " (threshold " + model.threshold() + ")";
+    }
     try {
-      Path file = store.save(baseline);
+      Path file = store.save(baseline, model);
       log.accept(
           t.name()
               + ": learned "
               + baseline.learnedEvents()
               + " events in "
               + Math.round(baseline.learnedSeconds())
-              + " s, saved "
+              + " s"
+              + sequence
+              + ", saved "
               + file
               + "; monitoring");
     } catch (BulkheadException e) {
-      log.accept(t.name() + ": monitoring, but the baseline was not saved: " + e.getMessage());
+      log.accept(
+          t.name()
+              + ": monitoring"
+              + sequence
+              + ", but the baseline was not saved: "
+              + e.getMessage());
     }
   }
 
@@ -197,6 +260,9 @@ public final class WatchSession implements AutoCloseable {
   public void start(Path bpftrace) throws BulkheadException {
     List<ContainerTarget> targets =
         monitors.values().stream().map(WorkloadMonitor::target).toList();
+    if (options.syscalls()) {
+      markRunningProcesses(Path.of("/proc"));
+    }
     sensor =
         BpftraceSensor.start(
             bpftrace,
@@ -216,6 +282,53 @@ public final class WatchSession implements AutoCloseable {
             });
     ticker.scheduleAtFixedRate(this::tickSafely, 1, 1, TimeUnit.SECONDS);
     log.accept("sensor attached to " + targets.size() + " container(s)");
+  }
+
+  /**
+   * Tells each monitor which of its container's processes run already (host pids from {@code proc},
+   * by pid namespace), so their system-call streams, which the sensor will pick up mid-flow, are
+   * not judged as if the processes had just started.
+   */
+  void markRunningProcesses(Path proc) {
+    Map<Long, WorkloadMonitor> byNamespace = new LinkedHashMap<>();
+    for (WorkloadMonitor m : monitors.values()) {
+      byNamespace.put(m.target().pidNamespace(), m);
+    }
+    Map<WorkloadMonitor, List<Integer>> running = new LinkedHashMap<>();
+    ProcFs procFs = new ProcFs(proc);
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, "[0-9]*")) {
+      int seen = 0;
+      for (Path d : dirs) {
+        if (++seen > MAX_PROC_ENTRIES) {
+          break;
+        }
+        int pid;
+        try {
+          pid = Integer.parseInt(d.getFileName().toString());
+        } catch (NumberFormatException e) {
+          continue;
+        }
+        WorkloadMonitor m;
+        try {
+          m = byNamespace.get(procFs.pidNamespace(pid));
+        } catch (IOException | RuntimeException e) {
+          continue; // gone meanwhile, or not readable
+        }
+        if (m != null) {
+          running.computeIfAbsent(m, k -> new ArrayList<>()).add(pid);
+        }
+      }
+    } catch (IOException e) {
+      log.accept(
+          "warning: cannot list "
+              + proc
+              + " ("
+              + e.getMessage()
+              + "); processes running already"
+              + " will be judged by the sequence model as if they had just started");
+      return;
+    }
+    running.forEach(WorkloadMonitor::runningBefore);
   }
 
   private void tickSafely() {

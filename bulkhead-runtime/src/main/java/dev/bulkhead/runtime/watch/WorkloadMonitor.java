@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,11 +31,20 @@ import java.util.function.Consumer;
  * <p>While learning, events train the {@link BehaviorProfile} and each process's system calls are
  * kept (bounded) for a {@link SequenceTrainer}. Learning ends after {@link WatchOptions#learnFor}
  * or {@link WatchOptions#learnEvents}; the baseline is handed to {@code onLearned} (to be saved)
- * and the monitor switches to judging. A monitor made from a stored baseline judges at once.
+ * and the monitor switches to judging ({@link #detector()} then holds the trained sequence model,
+ * which the caller saves with the baseline). A monitor made from a stored baseline judges at once,
+ * with the stored sequence model when it is given one.
+ *
+ * <p>A process already running when monitoring began (alive while learning, or marked with {@link
+ * #runningBefore}) is judged mid-flow: its sequence stream continues from its last learn-phase
+ * calls, or, when those are not known, takes {@link #WARMUP_CALLS} calls before it is judged (the
+ * profile judges it throughout).
  *
  * <p>Judging: each event gets a combined score, the larger of profile score / profile threshold and
- * (when a sequence detector is plugged in) the process's sequence score / its threshold; 1 or more
- * alarms. Alerts are folded so a flood stays readable: the same deviation of the workload alerts
+ * (when a sequence detector is plugged in) the process's sequence score / its threshold. A profile
+ * score at or above its threshold alarms, and a sequence score above its threshold (a calibrated
+ * threshold is the highest score clean streams may reach, and deterministic workloads reach it
+ * exactly). Alerts are folded so a flood stays readable: the same deviation of the workload alerts
  * once per {@link WatchOptions#realertAfter}, and one process alerts at most once per category of
  * deviation. Thread-safe (synchronized): events and clock ticks come from different threads.
  */
@@ -53,6 +63,14 @@ public final class WorkloadMonitor {
   private static final long MAX_TRACE_TOTAL = 4_000_000;
   private static final int MAX_ALERT_KEYS = 10_000;
 
+  /**
+   * System calls a process that was already running when monitoring began feeds its sequence stream
+   * before the stream is judged, when its recent calls are not known: its stream starts in the
+   * middle of whatever it was doing, after the model's start-of-process context, which the model
+   * never saw there. 64 covers the context and the scoring window of the n-gram model (8 + 32).
+   */
+  static final int WARMUP_CALLS = 64;
+
   private final ContainerTarget target;
   private final WorkloadId id;
   private final WatchOptions options;
@@ -65,7 +83,10 @@ public final class WorkloadMonitor {
   private final List<int[]> finishedTraces = new ArrayList<>();
   private long traceTotal;
   private SequenceDetector detector;
-  private final Map<Integer, SequenceDetector.Stream> streams = lru(MAX_PROCESSES);
+  private final Map<Integer, StreamState> streams = lru(MAX_PROCESSES);
+  private final Map<Integer, Boolean> alive = lru(MAX_PROCESSES);
+  private final Map<Integer, Boolean> runningBefore = lru(MAX_PROCESSES);
+  private final Map<Integer, int[]> carried = lru(MAX_PROCESSES);
   private final Map<Integer, Deque<String>> evidence = lru(MAX_PROCESSES);
   private final Map<Integer, Set<String>> alertedCategories = lru(MAX_PROCESSES);
   private final Map<String, Long> alertedAt = lru(MAX_ALERT_KEYS);
@@ -96,16 +117,34 @@ public final class WorkloadMonitor {
         target, options, clock, onLearned, new BehaviorProfile(), Phase.LEARNING);
   }
 
-  /** A monitor that judges against a stored baseline from the start. */
+  /** A monitor that judges against a stored baseline's profile alone from the start. */
   public static WorkloadMonitor fromBaseline(
       ContainerTarget target, Baseline baseline, WatchOptions options, Clock clock) {
-    return new WorkloadMonitor(
-        target,
-        options,
-        clock,
-        b -> {},
-        BehaviorProfile.restore(baseline.profile()),
-        Phase.MONITORING);
+    return fromBaseline(target, baseline, null, options, clock);
+  }
+
+  /**
+   * A monitor that judges against a stored baseline from the start, with its reloaded sequence
+   * detector.
+   *
+   * @param detector the baseline's sequence model, or {@code null} for the profile alone
+   */
+  public static WorkloadMonitor fromBaseline(
+      ContainerTarget target,
+      Baseline baseline,
+      SequenceDetector detector,
+      WatchOptions options,
+      Clock clock) {
+    WorkloadMonitor m =
+        new WorkloadMonitor(
+            target,
+            options,
+            clock,
+            b -> {},
+            BehaviorProfile.restore(baseline.profile()),
+            Phase.MONITORING);
+    m.detector = detector;
+    return m;
   }
 
   private static <K, V> Map<K, V> lru(int max) {
@@ -183,11 +222,19 @@ public final class WorkloadMonitor {
     if (options.trainer() == null) {
       return;
     }
-    if (e.kind() == EventKind.SYSCALL && e.syscallNr() >= 0 && traceTotal < MAX_TRACE_TOTAL) {
+    if (e.kind() == EventKind.EXIT) {
+      alive.remove(e.pid());
+      runningBefore.remove(e.pid());
+    } else {
+      alive.put(e.pid(), Boolean.TRUE);
+    }
+    if (e.kind() == EventKind.SYSCALL && e.syscallNr() >= 0) {
       IntList t = traces.computeIfAbsent(e.pid(), k -> new IntList());
-      if (t.size < MAX_TRACE) {
+      if (t.size < MAX_TRACE && traceTotal < MAX_TRACE_TOTAL) {
         t.add(e.syscallNr());
         traceTotal++;
+      } else {
+        t.truncated = true;
       }
     } else if (e.kind() == EventKind.EXIT) {
       IntList t = traces.remove(e.pid());
@@ -207,6 +254,16 @@ public final class WorkloadMonitor {
         }
       }
       detector = options.trainer().train(all);
+      // Processes still running go on being judged mid-flow: their streams continue from the
+      // calls they made last while learning, or warm up when those are not known.
+      for (Integer pid : alive.keySet()) {
+        runningBefore.put(pid, Boolean.TRUE);
+        IntList t = traces.get(pid);
+        if (t != null && !t.truncated && t.size > 0) {
+          carried.put(pid, t.tail(WARMUP_CALLS));
+        }
+      }
+      alive.clear();
     }
     traces.clear();
     finishedTraces.clear();
@@ -219,12 +276,47 @@ public final class WorkloadMonitor {
             profile.events(),
             seconds,
             "bpftrace",
-            profile.snapshot()));
+            profile.snapshot(),
+            null));
+  }
+
+  /**
+   * Marks processes that were already running when the watch began (host pids), so their sequence
+   * streams, which start mid-flow, warm up for {@link #WARMUP_CALLS} calls before they are judged.
+   */
+  public synchronized void runningBefore(Collection<Integer> pids) {
+    for (Integer pid : pids) {
+      runningBefore.put(pid, Boolean.TRUE);
+    }
+  }
+
+  /** Whether {@code pid} is known to have been running before monitoring began (tests). */
+  synchronized boolean ranBefore(int pid) {
+    return runningBefore.containsKey(pid);
+  }
+
+  private StreamState stream(int pid) {
+    StreamState st = streams.get(pid);
+    if (st == null) {
+      st = new StreamState(detector.newStream());
+      int[] before = carried.remove(pid);
+      if (before != null) {
+        for (int nr : before) {
+          st.stream.accept(nr);
+        }
+      } else if (runningBefore.containsKey(pid)) {
+        st.warmup = WARMUP_CALLS;
+      }
+      streams.put(pid, st);
+    }
+    return st;
   }
 
   private Alert judge(RuntimeEvent e) {
     if (e.kind() == EventKind.EXIT) {
       streams.remove(e.pid());
+      runningBefore.remove(e.pid());
+      carried.remove(e.pid());
       evidence.remove(e.pid());
       alertedCategories.remove(e.pid());
       return null;
@@ -241,15 +333,23 @@ public final class WorkloadMonitor {
     Alert.SequencePart seq = null;
     double seqNorm = 0;
     if (detector != null && e.kind() == EventKind.SYSCALL && e.syscallNr() >= 0) {
-      SequenceDetector.Stream s = streams.computeIfAbsent(e.pid(), k -> detector.newStream());
-      double score = s.accept(e.syscallNr());
-      seqNorm = detector.threshold() > 0 ? score / detector.threshold() : 0;
-      if (seqNorm >= 1) {
-        seq = new Alert.SequencePart(detector.name(), score, detector.threshold(), s.explain());
+      StreamState st = stream(e.pid());
+      double score = st.stream.accept(e.syscallNr());
+      if (st.warmup > 0) {
+        st.warmup--;
+      } else if (detector.threshold() > 0) {
+        seqNorm = score / detector.threshold();
+        // A calibrated threshold is the highest score clean streams may reach (Calibration):
+        // only a score above it alarms; clean streams often reach it exactly.
+        if (score > detector.threshold()) {
+          seq =
+              new Alert.SequencePart(
+                  detector.name(), score, detector.threshold(), st.stream.explain());
+        }
       }
     }
     double combined = Math.max(profileNorm, seqNorm);
-    if (combined < 1) {
+    if (profileNorm < 1 && seq == null) {
       return null;
     }
     String program = FeatureExtractor.program(e);
@@ -337,10 +437,25 @@ public final class WorkloadMonitor {
     }
   }
 
+  /** A process's sequence stream while monitoring. */
+  private static final class StreamState {
+    final SequenceDetector.Stream stream;
+    int warmup;
+
+    StreamState(SequenceDetector.Stream stream) {
+      this.stream = stream;
+    }
+  }
+
   /** A growable int array. */
   private static final class IntList {
     int[] data = new int[256];
     int size;
+    boolean truncated;
+
+    int[] tail(int n) {
+      return java.util.Arrays.copyOfRange(data, Math.max(0, size - n), size);
+    }
 
     void add(int v) {
       if (size == data.length) {

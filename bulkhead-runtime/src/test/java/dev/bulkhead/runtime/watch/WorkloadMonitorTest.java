@@ -182,4 +182,104 @@ class WorkloadMonitorTest {
     assertThat(a.profile().score()).as("the profile's own view, side by side").isEqualTo(0.5);
     assertThat(a.reasons()).extracting(r -> r.category()).contains(Category.SYSCALL);
   }
+
+  /** A server loop: accept, read, open, fstat, read, close, write, close, poll, setsockopt. */
+  private static final int[] LOOP = {43, 0, 257, 5, 0, 3, 1, 3, 7, 54};
+
+  private static Alert loop(WorkloadMonitor m, int pid, int from, int calls) {
+    Alert first = null;
+    for (int i = 0; i < calls; i++) {
+      Alert a = m.accept(syscall(pid, "/bin/httpd", LOOP[(from + i) % LOOP.length]));
+      first = first == null ? a : first;
+    }
+    return first;
+  }
+
+  @Test
+  void processesRunningWhenMonitoringBeginsAreJudgedMidFlowNotAsJustStarted() {
+    WorkloadMonitor m =
+        WorkloadMonitor.learning(
+            WEB, options(6000, new NgramSequenceTrainer(0.01)), new MovableClock(), b -> {});
+    // The server (pid 5) loops throughout; each request also runs a short-lived CGI process.
+    int offset = 0;
+    for (int pid = 100; m.phase() == WorkloadMonitor.Phase.LEARNING; pid++) {
+      loop(m, 5, offset, 37);
+      offset += 37;
+      if (m.phase() == WorkloadMonitor.Phase.LEARNING) {
+        m.accept(exec(pid, "ping.cgi", "/bin/httpd"));
+        loop(m, pid, 0, 20);
+        m.accept(exit(pid, "ping.cgi"));
+      }
+    }
+    assertThat(m.detector()).isNotNull();
+    assertThat(m.ranBefore(5)).isTrue();
+    assertThat(loop(m, 5, offset, 200))
+        .as("the server's stream continues from its learn-phase calls")
+        .isNull();
+
+    // A server process the watch found running (not seen while learning) warms up, then is judged.
+    m.runningBefore(List.of(6));
+    assertThat(loop(m, 6, 3, WorkloadMonitor.WARMUP_CALLS)).isNull();
+    Alert late = null;
+    for (int nr : new int[] {59, 57, 59, 33, 33, 41, 42, 60, 59, 57, 59, 33, 33, 41, 42, 60}) {
+      late = late != null ? late : m.accept(syscall(6, "/bin/httpd", nr));
+    }
+    assertThat(late).as("judged after the warm-up").isNotNull();
+    assertThat(late.sequence()).isNotNull();
+
+    // Without the mark, a process seen first in the middle of its loop would be judged at once.
+    Alert cold = loop(m, 7, 3, WorkloadMonitor.WARMUP_CALLS);
+    assertThat(cold).as("a stream that starts mid-loop after the start context").isNotNull();
+    assertThat(cold.sequence()).isNotNull();
+
+    // An exited pid is no longer running before: a new process with that pid is judged at once.
+    m.accept(exit(6, "/bin/httpd"));
+    assertThat(m.ranBefore(6)).isFalse();
+  }
+
+  @Test
+  void aSequenceScoreEqualToTheCalibratedThresholdDoesNotAlarm() {
+    SeenCalls d = new SeenCalls();
+    d.seen.add(0);
+    SequenceDetector atThreshold =
+        new SequenceDetector() {
+          @Override
+          public String name() {
+            return "half";
+          }
+
+          @Override
+          public Stream newStream() {
+            Stream inner = d.newStream();
+            return new Stream() {
+              @Override
+              public double accept(int nr) {
+                return nr == 1 ? 0.5 : inner.accept(nr);
+              }
+
+              @Override
+              public List<String> explain() {
+                return inner.explain();
+              }
+            };
+          }
+
+          @Override
+          public double threshold() {
+            return 0.5;
+          }
+        };
+    WorkloadMonitor m =
+        WorkloadMonitor.learning(
+            WEB, options(25, traces -> atThreshold), new MovableClock(), b -> {});
+    for (int pid = 10; m.phase() == WorkloadMonitor.Phase.LEARNING; pid++) {
+      normal(m, pid);
+    }
+    assertThat(m.accept(syscall(77, "ping.cgi", 1)))
+        .as("a score equal to the threshold: clean streams reach it")
+        .isNull();
+    Alert above = m.accept(syscall(77, "ping.cgi", 59));
+    assertThat(above).isNotNull();
+    assertThat(above.sequence().score()).isEqualTo(1.0);
+  }
 }
