@@ -24,7 +24,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class ModelFile {
   /** The format version this build writes and reads. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
+
+  /** The oldest format version this build still reads (2: ngram-markov without escape). */
+  public static final int OLDEST_READ = 2;
 
   private static final String MAGIC = "BHSEQ";
 
@@ -85,13 +88,15 @@ public final class ModelFile {
         throw new BulkheadException(file + " is not a Bulkhead sequence model file");
       }
       int version = in.readInt();
-      if (version != VERSION) {
+      if (version < OLDEST_READ || version > VERSION) {
         throw new BulkheadException(
             "model "
                 + file
                 + " has format version "
                 + version
-                + " but this build reads version "
+                + " but this build reads versions "
+                + OLDEST_READ
+                + " to "
                 + VERSION
                 + "; learn the model again");
       }
@@ -101,7 +106,7 @@ public final class ModelFile {
       SequenceModel model =
           switch (kind) {
             case Stide.KIND -> Stide.readBody(in, threshold, traceThreshold);
-            case NgramModel.KIND -> NgramModel.readBody(in, threshold, traceThreshold);
+            case NgramModel.KIND -> NgramModel.readBody(in, version, threshold, traceThreshold);
             case GruModel.KIND -> GruModel.readBody(in, threshold, traceThreshold);
             default ->
                 throw new BulkheadException(

@@ -42,16 +42,32 @@ public final class NgramModel implements SequenceModel {
    * @param window the number of recent calls the stream score averages
    * @param vocabulary the number of possible system calls the unigram level spreads unseen mass
    *     over
+   * @param escape the weight of the unigram level mixed into every probability: {@code p = (1 -
+   *     escape) p_WB + escape p_unigram}. Witten-Bell leaves a context that was always followed by
+   *     the same call almost no mass for anything else, and the factors multiply over the orders: a
+   *     call that is common but arrives at an unusual point (the {@code rt_sigreturn} of an
+   *     asynchronous signal) would cost -log p of 30 to 55 and alone push a window over the
+   *     threshold. The escape bounds one call's cost near -log(escape p_unigram) (about 10 to 16)
+   *     so an alarm takes several unlikely calls, and leaves the ADFA-LD figures as they were
+   *     (docs/RUNTIME-EVAL.md)
    */
-  public record Params(int order, int window, int vocabulary) {
+  public record Params(int order, int window, int vocabulary, double escape) {
     /** The settings measured best on ADFA-LD validation data (docs/RUNTIME-EVAL.md). */
-    public static final Params DEFAULT = new Params(8, 32, 512);
+    public static final Params DEFAULT = new Params(8, 32, 512, 0.001);
 
     public Params {
       if (order < 1 || order > 16 || window < 1 || window > 100_000 || vocabulary < 2) {
         throw new IllegalArgumentException(
             "order must be 1..16, window 1..100000, vocabulary at least 2");
       }
+      if (!(escape >= 0 && escape < 1)) {
+        throw new IllegalArgumentException("escape must be in [0, 1)");
+      }
+    }
+
+    /** Settings without the unigram escape (pure interpolated Witten-Bell). */
+    public Params(int order, int window, int vocabulary) {
+      this(order, window, vocabulary, 0);
     }
   }
 
@@ -140,6 +156,7 @@ public final class NgramModel implements SequenceModel {
     // Interpolated Witten-Bell, built from the unigram level up.
     long ctx = Grams.ROOT;
     double p = 0;
+    double unigram = 0;
     for (int o = 0; o < params.order(); o++) {
       if (o > 0) {
         ctx = Grams.extend(ctx, history[end - o]);
@@ -154,8 +171,15 @@ public final class NgramModel implements SequenceModel {
       int types = followers.get(ctx);
       double lower = o == 0 ? 1.0 / params.vocabulary() : p;
       p = (pairs.get(Grams.pair(ctx, call)) + types * lower) / (total + types);
+      if (o == 0) {
+        unigram = p;
+      }
     }
-    return -Math.log(p);
+    if (unigram == 0) {
+      unigram = p;
+    }
+    double e = params.escape();
+    return -Math.log((1 - e) * p + e * unigram);
   }
 
   @Override
@@ -232,16 +256,22 @@ public final class NgramModel implements SequenceModel {
     out.writeInt(params.order());
     out.writeInt(params.window());
     out.writeInt(params.vocabulary());
+    out.writeDouble(params.escape());
     ModelFile.writeMap(out, pairs);
     ModelFile.writeMap(out, contexts);
     ModelFile.writeMap(out, followers);
   }
 
-  static NgramModel readBody(DataInputStream in, double threshold, double traceThreshold)
-      throws IOException {
+  static NgramModel readBody(
+      DataInputStream in, int version, double threshold, double traceThreshold) throws IOException {
     Params params;
     try {
-      params = new Params(in.readInt(), in.readInt(), in.readInt());
+      int order = in.readInt();
+      int window = in.readInt();
+      int vocabulary = in.readInt();
+      // Format 2 had no escape: those models (and their thresholds) score without one.
+      double escape = version >= 3 ? in.readDouble() : 0;
+      params = new Params(order, window, vocabulary, escape);
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }

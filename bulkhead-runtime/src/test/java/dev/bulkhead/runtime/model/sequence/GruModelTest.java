@@ -165,7 +165,7 @@ class GruModelTest {
       out.writeUTF("ngram-markov");
     }
     assertThatThrownBy(() -> ModelFile.load(old))
-        .hasMessageContaining("format version 1 but this build reads version 2")
+        .hasMessageContaining("format version 1 but this build reads versions 2 to 3")
         .hasMessageContaining("learn the model again");
 
     byte[] whole = Files.readAllBytes(file);

@@ -47,6 +47,60 @@ class NgramModelTest {
   }
 
   @Test
+  void theUnigramEscapeBoundsTheCostOfACommonCallAtAnUnusualPoint() {
+    NgramModel.Params escaped = new NgramModel.Params(8, 1000, 64, 0.03);
+    NgramModel plain = NgramModel.train(clean(1), new NgramModel.Params(8, 1000, 64));
+    NgramModel m = NgramModel.train(clean(1), escaped);
+    // Still a distribution in every context.
+    for (int[] history :
+        List.of(new int[] {43, 0, 0, 1, 3, 43, 0}, new int[] {-1, -1, -1, -1, -1, -1, -1})) {
+      double sum = 0;
+      for (int call = 0; call < escaped.vocabulary(); call++) {
+        sum += Math.exp(-m.nll(history, history.length, call));
+      }
+      assertThat(sum).isCloseTo(1.0, within(1e-9));
+    }
+    // 43 (a call seen 600 times) right after "43 0 0 1" where the loop always goes on with 3:
+    // Witten-Bell alone multiplies tiny back-off weights over seven orders.
+    int[] loop = {3, 43, 0, 0, 1, 3, 43, 0, 0, 1};
+    double unigram = 600.0 / (30 * 103);
+    assertThat(plain.nll(loop, loop.length, 43)).isGreaterThan(15);
+    assertThat(m.nll(loop, loop.length, 43))
+        .isLessThanOrEqualTo(-Math.log(0.03 * unigram * 0.9))
+        .isLessThan(plain.nll(loop, loop.length, 43));
+    // What the loop expects costs about the same with and without the escape.
+    assertThat(m.nll(loop, loop.length, 3))
+        .isCloseTo(plain.nll(loop, loop.length, 3), within(0.05));
+  }
+
+  @Test
+  void formatTwoModelsLoadWithoutTheEscape(@TempDir Path tmp) throws Exception {
+    NgramModel plain = NgramModel.train(clean(1), new NgramModel.Params(4, 1000, 64));
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.DataOutputStream(body)) {
+      plain.withThresholds(1.5, 2.5).writeBody(out);
+    }
+    byte[] b = body.toByteArray();
+    Path v2 = tmp.resolve("v2.bhseq");
+    try (var out = new java.io.DataOutputStream(new GZIPOutputStream(Files.newOutputStream(v2)))) {
+      out.writeUTF("BHSEQ");
+      out.writeInt(2);
+      out.writeUTF(NgramModel.KIND);
+      out.writeDouble(1.5);
+      out.writeDouble(2.5);
+      // Format 2's body: order, window, vocabulary, then the tables (no escape double).
+      out.write(b, 0, 12);
+      out.write(b, 20, b.length - 20);
+      out.writeUTF("BHSEQ");
+    }
+    SequenceModel back = ModelFile.load(v2);
+    int[] trace = clean(3).get(0);
+    assertThat(back.scoreTrace(trace)).isEqualTo(plain.scoreTrace(trace));
+    assertThat(back.threshold()).isEqualTo(1.5);
+    assertThat(((NgramModel) back).params().escape()).isZero();
+  }
+
+  @Test
   void unusualOrdersScoreHigherThanTheLearnedLoop() {
     NgramModel m = NgramModel.train(clean(1), PARAMS);
     double normal = m.scoreTrace(clean(2).get(0));
