@@ -47,9 +47,9 @@ public final class NgramModel implements SequenceModel {
    *     the same call almost no mass for anything else, and the factors multiply over the orders: a
    *     call that is common but arrives at an unusual point (the {@code rt_sigreturn} of an
    *     asynchronous signal) would cost -log p of 30 to 55 and alone push a window over the
-   *     threshold. The escape bounds one call's cost near -log(escape p_unigram) (12 to 20 at 0.001)
-   *     so an alarm takes several unlikely calls, and leaves the ADFA-LD figures as they were
-   *     (docs/RUNTIME-EVAL.md)
+   *     threshold. The escape bounds one call's cost near -log(escape p_unigram) (12 to 20 at
+   *     0.001) so an alarm takes several unlikely calls, and leaves the ADFA-LD figures as they
+   *     were (docs/RUNTIME-EVAL.md)
    */
   public record Params(int order, int window, int vocabulary, double escape) {
     /** The settings measured best on ADFA-LD validation data (docs/RUNTIME-EVAL.md). */
