@@ -3,15 +3,20 @@ package dev.bulkhead.runtime.watch;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.engine.EngineClient;
+import dev.bulkhead.runtime.baseline.KubernetesWorkload;
 import dev.bulkhead.runtime.live.ContainerTarget;
 import dev.bulkhead.runtime.live.ProcFs;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Finds a running container through the container engine's API ({@code GET
- * /containers/{name}/json}) and its pid namespace through {@code /proc}.
+ * /containers/{name}/json}) and its pid namespace through {@code /proc}. A container the kubelet
+ * started (its {@code io.kubernetes.pod.*} labels) is watched as its Kubernetes owner ({@link
+ * KubernetesWorkload}), so its baseline survives pod restarts and rollouts.
  */
 public final class ContainerResolver {
   private final EngineClient engine;
@@ -84,6 +89,17 @@ public final class ContainerResolver {
               + " shares the host pid namespace (--pid=host); the sensor tells workloads apart by"
               + " pid namespace and would trace the whole host, so it cannot watch it");
     }
-    return new ContainerTarget(id, name, image, pid, ns);
+    Map<String, String> labels = new HashMap<>();
+    c.path("Config")
+        .path("Labels")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isTextual()) {
+                labels.put(e.getKey(), e.getValue().asText());
+              }
+            });
+    String workload = KubernetesWorkload.identity(labels).orElse(name);
+    return new ContainerTarget(id, name, image, pid, ns, workload);
   }
 }

@@ -100,7 +100,7 @@ public final class WatchSession implements AutoCloseable {
                 + " share a pid namespace; the sensor tells workloads apart by pid namespace, so"
                 + " watch only one of them");
       }
-      WorkloadId id = new WorkloadId(t.imageDigest(), t.name());
+      WorkloadId id = new WorkloadId(t.imageDigest(), t.workload());
       Optional<Baseline> b = store.load(id);
       WorkloadMonitor m;
       if (b.isPresent()) {

@@ -101,7 +101,7 @@ public final class WorkloadMonitor {
       BehaviorProfile profile,
       Phase phase) {
     this.target = target;
-    this.id = new WorkloadId(target.imageDigest(), target.name());
+    this.id = new WorkloadId(target.imageDigest(), target.workload());
     this.options = options;
     this.clock = clock;
     this.onLearned = onLearned;
