@@ -302,7 +302,7 @@ final class RuntimeWatchCommand implements Callable<Integer> {
     StringBuilder b = new StringBuilder("bulkhead: watch: stopped; ");
     if (s != null) {
       b.append(s.received())
-          .append(" sensor records, ")
+          .append(" sensor events, ")
           .append(s.dropped())
           .append(" dropped (perf buffer ")
           .append(s.lost())

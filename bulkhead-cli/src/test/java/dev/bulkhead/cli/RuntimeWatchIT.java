@@ -152,7 +152,7 @@ class RuntimeWatchIT {
     assertThat(audit).noneMatch(e -> e.path("status").asText().equals("executed"));
     assertThat(app.state()).isEqualTo("running");
 
-    assertThat(watch.stop()).containsPattern("stopped; [0-9]+ sensor records, [0-9]+ dropped");
+    assertThat(watch.stop()).containsPattern("stopped; [0-9]+ sensor events, [0-9]+ dropped");
   }
 
   @Test
@@ -163,7 +163,7 @@ class RuntimeWatchIT {
     learn.awaitLog("; monitoring", Duration.ofSeconds(90));
     assertThat(learn.log()).contains("sequence model ngram-markov (threshold");
     String learnLog = learn.stop();
-    assertThat(learnLog).containsPattern("stopped; [0-9]+ sensor records");
+    assertThat(learnLog).containsPattern("stopped; [0-9]+ sensor events");
     Path json;
     try (var files = Files.list(baselines)) {
       json = files.filter(f -> f.toString().endsWith(".baseline.json")).findFirst().orElseThrow();

@@ -111,9 +111,9 @@ class RuntimeWatchSoakIT {
     assertThat(normalRequests)
         .as("normal requests in %d s", watched)
         .isGreaterThan(soakSeconds * 2);
-    Matcher dropped = Pattern.compile("([0-9]+) sensor records, ([0-9]+) dropped").matcher(log);
+    Matcher dropped = Pattern.compile("([0-9]+) sensor events, ([0-9]+) dropped").matcher(log);
     assertThat(dropped.find()).as("the sensor's counters in the summary: %s", log).isTrue();
-    assertThat(Long.parseLong(dropped.group(1))).as("sensor records").isPositive();
+    assertThat(Long.parseLong(dropped.group(1))).as("sensor events").isPositive();
   }
 
   private static String firstMatch(String text, String regex) {
