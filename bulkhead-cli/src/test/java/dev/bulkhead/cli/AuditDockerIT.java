@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.bulkhead.core.testing.PodmanService;
 import dev.bulkhead.core.testing.SharedData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class AuditDockerIT {
   private final List<String> created = new ArrayList<>();
   private Path work;
   private Path socket;
-  private Process service;
+  private PodmanService service;
   private String runtime;
 
   @BeforeAll
@@ -60,17 +61,8 @@ class AuditDockerIT {
     runtime = Paths.get("..", ".ci", "runc-norlimit").toAbsolutePath().normalize().toString();
     work = Files.createTempDirectory("bh-audit");
     importBusybox(busybox);
-    socket = work.resolve("podman.sock");
-    service =
-        new ProcessBuilder(
-                "podman", "--runtime", runtime, "system", "service", "--time=0", "unix://" + socket)
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("service.log").toFile())
-            .start();
-    for (int i = 0; i < 150 && !Files.exists(socket); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(socket).as("podman service socket").exists();
+    service = PodmanService.start(work, Path.of(runtime));
+    socket = service.socket();
     Path fakeSocket = Files.createFile(work.resolve("docker.sock"));
 
     podmanRun(
@@ -149,8 +141,7 @@ class AuditDockerIT {
       Processes.run(null, rm, 180);
     }
     if (service != null) {
-      service.destroy();
-      service.waitFor();
+      service.close();
     }
     if (work != null) {
       Processes.run(null, List.of("rm", "-rf", work.toString()), 120);

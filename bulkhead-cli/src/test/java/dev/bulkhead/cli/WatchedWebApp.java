@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulkhead.core.testing.PodmanService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -53,7 +54,7 @@ final class WatchedWebApp implements AutoCloseable {
   private final Path wrapper;
   private final String image;
   private final String name;
-  private Process service;
+  private PodmanService service;
   private Path socket;
   private boolean imported;
   private boolean containerStarted;
@@ -118,23 +119,8 @@ final class WatchedWebApp implements AutoCloseable {
   private void startAll() throws Exception {
     assertThat(wrapper).as("the OCI runtime wrapper of the repo").isExecutable();
     buildImage();
-    socket = work.resolve("podman.sock");
-    service =
-        new ProcessBuilder(
-                "podman",
-                "--runtime",
-                wrapper.toString(),
-                "system",
-                "service",
-                "--time=0",
-                "unix://" + socket)
-            .redirectErrorStream(true)
-            .redirectOutput(work.resolve("service.log").toFile())
-            .start();
-    for (int i = 0; i < 150 && !Files.exists(socket); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(socket).as("podman service socket").exists();
+    service = PodmanService.start(work, wrapper);
+    socket = service.socket();
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
@@ -444,8 +430,7 @@ final class WatchedWebApp implements AutoCloseable {
       Processes.run(null, List.of("podman", "rmi", "-f", image), 120);
     }
     if (service != null) {
-      service.destroy();
-      service.waitFor(10, TimeUnit.SECONDS);
+      service.close();
     }
     Processes.run(null, List.of("rm", "-rf", work.toString()), 120);
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulkhead.core.BulkheadException;
-import java.io.IOException;
+import dev.bulkhead.core.testing.PodmanService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Talks to a real podman API service started on a private socket. */
 class EngineClientIT {
   @TempDir static Path tmp;
-  static Process service;
+  static PodmanService service;
   static Path socket;
 
   @BeforeAll
@@ -28,23 +28,14 @@ class EngineClientIT {
       throw new IllegalStateException("podman is missing (apt-get install -y podman)");
     }
     assumeTrue(have, "podman is not installed: apt-get install -y podman");
-    socket = tmp.resolve("podman.sock");
-    service =
-        new ProcessBuilder(
-                "podman", "system", "service", "--time=0", "unix://" + socket.toAbsolutePath())
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("service.log").toFile())
-            .start();
-    for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(socket).exists();
+    service = PodmanService.start(tmp, null);
+    socket = service.socket();
   }
 
   @AfterAll
-  static void stop() throws IOException {
+  static void stop() throws InterruptedException {
     if (service != null) {
-      service.destroy();
+      service.close();
     }
   }
 

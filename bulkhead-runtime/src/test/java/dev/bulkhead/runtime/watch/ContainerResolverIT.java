@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.engine.EngineClient;
+import dev.bulkhead.core.testing.PodmanService;
 import dev.bulkhead.runtime.baseline.WorkloadId;
 import dev.bulkhead.runtime.live.ContainerTarget;
 import dev.bulkhead.runtime.live.ProcFs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +38,7 @@ class ContainerResolverIT {
   private final String image = "localhost/bh-resolver-it:" + tag;
   private final List<String> containers = new ArrayList<>();
   private Path wrapper;
-  private Path socket;
-  private Process service;
+  private PodmanService service;
 
   @BeforeAll
   void start() throws Exception {
@@ -60,7 +59,7 @@ class ContainerResolverIT {
     }
     assumeTrue(why.isEmpty(), why);
     tmp = Files.createTempDirectory("bh-resolver-it");
-    wrapper = Paths.get("..", ".ci", "runc-norlimit").toAbsolutePath().normalize();
+    wrapper = PodmanService.runtimeWrapper();
     assertThat(wrapper).as("the OCI runtime wrapper of the repo").isExecutable();
     Path root = tmp.resolve("rootfs");
     Files.createDirectories(root.resolve("bin"));
@@ -69,23 +68,7 @@ class ContainerResolverIT {
     Path tar = tmp.resolve("rootfs.tar");
     run("tar", "-C", root.toString(), "-cf", tar.toString(), ".");
     run("podman", "import", tar.toString(), image);
-    socket = tmp.resolve("podman.sock");
-    service =
-        new ProcessBuilder(
-                "podman",
-                "--runtime",
-                wrapper.toString(),
-                "system",
-                "service",
-                "--time=0",
-                "unix://" + socket)
-            .redirectErrorStream(true)
-            .redirectOutput(tmp.resolve("service.log").toFile())
-            .start();
-    for (int i = 0; i < 150 && !Files.exists(socket); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(socket).as("podman service socket").exists();
+    service = PodmanService.start(tmp, wrapper);
   }
 
   @AfterAll
@@ -94,10 +77,7 @@ class ContainerResolverIT {
       runQuietly("podman", "--runtime", String.valueOf(wrapper), "rm", "-f", "-t", "0", c);
     }
     if (service != null) {
-      service.destroy();
-      service.waitFor(10, TimeUnit.SECONDS);
-    }
-    if (socket != null) {
+      service.close();
       runQuietly("podman", "rmi", "-f", image);
     }
     if (tmp != null) {
@@ -106,7 +86,7 @@ class ContainerResolverIT {
   }
 
   private ContainerResolver resolver() throws BulkheadException {
-    EngineClient engine = EngineClient.connect("unix://" + socket, Duration.ofSeconds(20));
+    EngineClient engine = EngineClient.connect(service.address(), Duration.ofSeconds(20));
     return new ContainerResolver(engine, new ProcFs(Path.of("/proc")));
   }
 
