@@ -44,9 +44,11 @@ import java.util.function.Consumer;
  * (when a sequence detector is plugged in) the process's sequence score / its threshold. A profile
  * score at or above its threshold alarms, and a sequence score above its threshold (a calibrated
  * threshold is the highest score clean streams may reach, and deterministic workloads reach it
- * exactly). Alerts are folded so a flood stays readable: the same deviation of the workload alerts
- * once per {@link WatchOptions#realertAfter}, and one process alerts at most once per category of
- * deviation. Thread-safe (synchronized): events and clock ticks come from different threads.
+ * exactly). A profile alert of a process whose stream is judged also carries the stream's latest
+ * sequence score, threshold and unusual calls, below the threshold. Alerts are folded so a flood
+ * stays readable: the same deviation of the workload alerts once per {@link
+ * WatchOptions#realertAfter}, and one process alerts at most once per category of deviation.
+ * Thread-safe (synchronized): events and clock ticks come from different threads.
  */
 public final class WorkloadMonitor {
   /** Phases of a workload. */
@@ -338,6 +340,8 @@ public final class WorkloadMonitor {
       if (st.warmup > 0) {
         st.warmup--;
       } else if (detector.threshold() > 0) {
+        st.last = score;
+        st.judged = true;
         seqNorm = score / detector.threshold();
         // A calibrated threshold is the highest score clean streams may reach (Calibration):
         // only a score above it alarms; clean streams often reach it exactly.
@@ -352,6 +356,18 @@ public final class WorkloadMonitor {
     if (profileNorm < 1 && seq == null) {
       return null;
     }
+    boolean sequenceAlarm = seq != null;
+    if (seq == null && detector != null) {
+      // A profile alert still shows where the process's sequence stands (one explanation of both
+      // models), below the sequence threshold.
+      StreamState st = streams.get(e.pid());
+      if (st != null && st.judged) {
+        seq =
+            new Alert.SequencePart(
+                detector.name(), st.last, detector.threshold(), st.stream.explain());
+        combined = Math.max(combined, st.last / detector.threshold());
+      }
+    }
     String program = FeatureExtractor.program(e);
     List<String> keys = new ArrayList<>();
     List<String> categories = new ArrayList<>();
@@ -361,7 +377,7 @@ public final class WorkloadMonitor {
         categories.add(d.category().name());
       }
     }
-    if (seq != null) {
+    if (sequenceAlarm) {
       keys.add("SEQUENCE\u0000" + program + "\u0000" + String.join(",", seq.unusual()));
       categories.add("SEQUENCE");
     }
@@ -441,6 +457,11 @@ public final class WorkloadMonitor {
   private static final class StreamState {
     final SequenceDetector.Stream stream;
     int warmup;
+
+    /** The latest window score once the stream is judged. */
+    double last;
+
+    boolean judged;
 
     StreamState(SequenceDetector.Stream stream) {
       this.stream = stream;

@@ -183,6 +183,34 @@ class WorkloadMonitorTest {
     assertThat(a.reasons()).extracting(r -> r.category()).contains(Category.SYSCALL);
   }
 
+  @Test
+  void aProfileAlertShowsWhereTheProcessSequenceStandsBelowItsThreshold() {
+    SequenceTrainer trainer =
+        traces -> {
+          SeenCalls d = new SeenCalls();
+          traces.forEach(t -> java.util.Arrays.stream(t).forEach(d.seen::add));
+          return d;
+        };
+    WorkloadMonitor m =
+        WorkloadMonitor.learning(WEB, options(25, trainer), new MovableClock(), b -> {});
+    for (int pid = 10; m.phase() == WorkloadMonitor.Phase.LEARNING; pid++) {
+      normal(m, pid);
+    }
+    assertThat(m.accept(syscall(78, "ping.cgi", 1))).isNull();
+    Alert a = m.accept(open(78, "ping.cgi", "/etc/shadow", 0));
+    assertThat(a).as("a profile alert").isNotNull();
+    assertThat(a.sequence()).as("the sequence part, below its threshold").isNotNull();
+    assertThat(a.sequence().detector()).isEqualTo("seen-calls");
+    assertThat(a.sequence().score()).isZero();
+    assertThat(a.sequence().threshold()).isEqualTo(0.5);
+    assertThat(a.reasons()).extracting(r -> r.category()).containsOnly(Category.FILE);
+    // A process whose stream has not been judged yet has no sequence part.
+    Alert fresh = m.accept(open(79, "ping.cgi", "/etc/shadow", 0));
+    if (fresh != null) {
+      assertThat(fresh.sequence()).isNull();
+    }
+  }
+
   /** A server loop: accept, read, open, fstat, read, close, write, close, poll, setsockopt. */
   private static final int[] LOOP = {43, 0, 257, 5, 0, 3, 1, 3, 7, 54};
 
