@@ -16,8 +16,12 @@ import java.util.regex.Pattern;
  * and Job pods {@code <owner>-<5 random>}, CronJob pods {@code <cronjob>-<scheduled minute>-<5
  * random>}, StatefulSet pods {@code <statefulset>-<ordinal>}. The random parts come from
  * Kubernetes' {@code rand.String}/{@code SafeEncodeString} alphabet (no vowels, no 0, 1 or 3),
- * which keeps ordinary name parts such as {@code -server} or {@code -v2} from being stripped. A
- * name that fits none of these patterns is its own owner (a bare pod).
+ * which keeps ordinary name parts such as {@code -server} or {@code -v2} from being stripped. The
+ * API server cuts a generated name's prefix to {@value #MAX_PREFIX} characters before it appends
+ * the 5 random ones, so a 63-character name of a long owner ends in random characters without a
+ * dash before them, after a cut-off hash or owner name. Indexed Job pods ({@code <job>-<index>-<5
+ * random>}) belong to their Job. A name that fits none of these patterns is its own owner (a bare
+ * pod).
  */
 public final class KubernetesWorkload {
   /** Label with the pod name. */
@@ -34,6 +38,12 @@ public final class KubernetesWorkload {
   private static final Pattern TEMPLATE_HASH = Pattern.compile("^(.+)-" + SAFE + "{6,10}$");
   private static final Pattern CRON_MINUTE = Pattern.compile("^(.+)-[0-9]{8,10}$");
   private static final Pattern ORDINAL = Pattern.compile("^(.+)-(0|[1-9][0-9]{0,5})$");
+  private static final Pattern HASH_FRAGMENT = Pattern.compile("^(.+)-" + SAFE + "{0,10}$");
+  private static final Pattern SAFE5 = Pattern.compile(SAFE + "{5}");
+
+  /** Kubernetes' {@code names.MaxGeneratedNameLength}: the kept part of a generated name. */
+  static final int MAX_PREFIX = 58;
+
   private static final int MAX_LABEL = 253;
 
   private KubernetesWorkload() {}
@@ -60,6 +70,14 @@ public final class KubernetesWorkload {
 
   /** The owner's name recovered from a pod name (see the class description). */
   public static String owner(String pod) {
+    if (pod.length() == MAX_PREFIX + 5
+        && SAFE5.matcher(pod.substring(MAX_PREFIX)).matches()
+        && pod.charAt(MAX_PREFIX - 1) != '-') {
+      // "<owner>-<hash cut off>" or "<owner cut off>", then 5 random characters without a dash.
+      String kept = pod.substring(0, MAX_PREFIX);
+      Matcher fragment = HASH_FRAGMENT.matcher(kept);
+      return fragment.matches() ? fragment.group(1) : kept;
+    }
     Matcher m = RANDOM_SUFFIX.matcher(pod);
     if (m.matches()) {
       String base = m.group(1);
@@ -70,6 +88,10 @@ public final class KubernetesWorkload {
       Matcher cron = CRON_MINUTE.matcher(base);
       if (cron.matches()) {
         return cron.group(1);
+      }
+      Matcher index = ORDINAL.matcher(base);
+      if (index.matches()) {
+        return index.group(1);
       }
       return base;
     }

@@ -164,8 +164,9 @@ final class TetragonSource implements TraceSource {
             || !"sys_enter".equals(JsonLines.text(field(ev, "event")))) {
           return null;
         }
-        syscall = tracepointSyscall(field(ev, "args"), where);
-        nr = SyscallTable.X86_64.number(syscall);
+        Tracepoint tp = tracepointSyscall(field(ev, "args"), where);
+        syscall = tp.name();
+        nr = tp.nr();
         kind = EventKinds.of(syscall);
       }
       default -> {
@@ -242,7 +243,11 @@ final class TetragonSource implements TraceSource {
   }
 
   /** Returns the system call a {@code raw_syscalls/sys_enter} event names. */
-  private static String tracepointSyscall(JsonNode args, TextLines where) throws BulkheadException {
+  /** A traced system call: its name and its x86_64 number (the live sensor's numbering). */
+  private record Tracepoint(String name, int nr) {}
+
+  private static Tracepoint tracepointSyscall(JsonNode args, TextLines where)
+      throws BulkheadException {
     JsonNode id = first(args, "syscall_id");
     if (!id.isMissingNode()) {
       // syscall64 arguments: {"id": N, "abi": "x64" | "i386" | ...}.
@@ -252,10 +257,12 @@ final class TetragonSource implements TraceSource {
         throw where.errorAtLine("raw_syscalls/sys_enter syscall_id without a system call number");
       }
       if (abi == null || abi.equals("x64")) {
-        return SyscallTable.X86_64.name((int) n);
+        // The raw number, as the live sensor keeps it, even where the table has no name.
+        return new Tracepoint(SyscallTable.X86_64.name((int) n), (int) n);
       }
       if (abi.equals("i386")) {
-        return SyscallTable.I386.name((int) n);
+        String name = SyscallTable.I386.name((int) n);
+        return new Tracepoint(name, SyscallTable.X86_64.number(name));
       }
       throw where.errorAtLine("raw_syscalls/sys_enter for ABI '" + abi + "'; only x64 and i386");
     }
@@ -266,7 +273,7 @@ final class TetragonSource implements TraceSource {
     if (n < 0 || n > AdfaLdSource.MAX_SYSCALL_NR) {
       throw where.errorAtLine("raw_syscalls/sys_enter without a system call number");
     }
-    return SyscallTable.X86_64.name((int) n);
+    return new Tracepoint(SyscallTable.X86_64.name((int) n), (int) n);
   }
 
   /** Returns a kprobe's {@code return} value when it is a number, else unknown. */

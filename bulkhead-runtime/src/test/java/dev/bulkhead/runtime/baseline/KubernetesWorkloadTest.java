@@ -17,6 +17,16 @@ class KubernetesWorkloadTest {
     assertThat(KubernetesWorkload.owner("kube-proxy-2lhpv")).isEqualTo("kube-proxy");
     // CronJob -> Job (scheduled minute) -> pod.
     assertThat(KubernetesWorkload.owner("backup-28312345-q7lkd")).isEqualTo("backup");
+    // Indexed Job: <job>-<index>-<5 random>.
+    assertThat(KubernetesWorkload.owner("render-3-x7k2q")).isEqualTo("render");
+    // Long owners: the API server keeps 58 characters of "<owner>-<hash>-", then appends 5
+    // random characters, so the dash before them and part of the hash are gone.
+    String deployment = "payments-reconciliation-worker-for-the-eu-region"; // 48 characters
+    String rsPrefix = (deployment + "-5c6f8d9b47-").substring(0, 58);
+    assertThat(rsPrefix).isEqualTo(deployment + "-5c6f8d9b4");
+    assertThat(KubernetesWorkload.owner(rsPrefix + "q9wzt")).isEqualTo(deployment);
+    String daemonSet = "a-very-long-daemonset-name-that-runs-on-every-node-of-prod"; // 58
+    assertThat(KubernetesWorkload.owner(daemonSet + "2lhpv")).isEqualTo(daemonSet);
     // StatefulSet ordinals.
     assertThat(KubernetesWorkload.owner("postgres-0")).isEqualTo("postgres");
     assertThat(KubernetesWorkload.owner("kafka-12")).isEqualTo("kafka");

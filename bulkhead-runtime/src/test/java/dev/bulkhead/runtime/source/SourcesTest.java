@@ -387,6 +387,12 @@ class SourcesTest {
                 + ",\"subsys\":\"raw_syscalls\",\"event\":"
                 + "\"sys_enter\",\"args\":[{\"syscall_id\":{\"id\":11,\"abi\":\"i386\"}}]},"
                 + "\"time\":\"2024-01-01T00:00:01Z\"}",
+            // A number this build's table has no name for keeps its raw number, as live.
+            "{\"process_tracepoint\":{"
+                + proc
+                + ",\"subsys\":\"raw_syscalls\",\"event\":"
+                + "\"sys_enter\",\"args\":[{\"syscall_id\":{\"id\":499,\"abi\":\"x64\"}}]},"
+                + "\"time\":\"2024-01-01T00:00:01.5Z\"}",
             "{\"process_tracepoint\":{"
                 + proc
                 + ",\"subsys\":\"raw_syscalls\",\"event\":"
@@ -404,13 +410,13 @@ class SourcesTest {
     List<RuntimeEvent> e = read("tetragon", f).get(0).events();
     assertThat(e)
         .extracting(RuntimeEvent::syscall)
-        .containsExactly("ptrace", "execve", "openat", "openat");
-    assertThat(e).extracting(RuntimeEvent::syscallNr).containsExactly(101, 59, 257, 257);
+        .containsExactly("ptrace", "execve", "sys_499", "openat", "openat");
+    assertThat(e).extracting(RuntimeEvent::syscallNr).containsExactly(101, 59, 499, 257, 257);
     assertThat(e.get(1).kind()).isEqualTo(EventKind.EXEC);
-    assertThat(e.get(2).path()).isEqualTo("/etc/shadow");
-    assertThat(e.get(2).flags()).isEqualTo(1); // MAY_WRITE: opened for writing
-    assertThat(e.get(2).returnValue()).isEqualTo(-13);
-    assertThat(e.get(3).flags()).isZero(); // MAY_READ
+    assertThat(e.get(3).path()).isEqualTo("/etc/shadow");
+    assertThat(e.get(3).flags()).isEqualTo(1); // MAY_WRITE: opened for writing
+    assertThat(e.get(3).returnValue()).isEqualTo(-13);
+    assertThat(e.get(4).flags()).isZero(); // MAY_READ
   }
 
   @Test
