@@ -44,11 +44,25 @@ public record Baseline(
         schemaVersion, workload, createdAt, learnedEvents, learnedSeconds, sensor, profile, ref);
   }
 
+  /** This baseline marked as written in format {@code version}. */
+  public Baseline withSchemaVersion(int version) {
+    return new Baseline(
+        version,
+        workload,
+        createdAt,
+        learnedEvents,
+        learnedSeconds,
+        sensor,
+        profile,
+        sequenceModel);
+  }
+
   /**
    * The sequence model of a baseline: a {@code ModelFile} in the baseline's directory.
    *
    * @param file the model file's name (no directory part), e.g. {@code
-   *     web-0123456789abcdef.seq.bhseq}
+   *     web-0123456789abcdef-3f2a9c0d81b7.seq.bhseq}, the workload's stem and the start of its
+   *     sha256)
    * @param sha256 digest of the model file ({@code sha256:<hex>}), checked when the baseline loads
    * @param kind the model kind, e.g. {@code ngram-markov}
    */

@@ -9,6 +9,7 @@ import dev.bulkhead.core.digest.Digests;
 import dev.bulkhead.core.io.LimitedInputStream;
 import dev.bulkhead.runtime.model.sequence.ModelFile;
 import dev.bulkhead.runtime.model.sequence.SequenceModel;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,10 +23,13 @@ import java.util.regex.Pattern;
 /**
  * Keeps baselines as JSON files in one directory, one per {@link WorkloadId} ({@code
  * <name>-<hash>.baseline.json}), each with its system-call sequence model, when one was learned, in
- * a {@link ModelFile} beside it ({@code <name>-<hash>.seq.bhseq}) that the JSON names with its
- * sha256. Writes are atomic (temporary file, then rename; the model first, then the JSON); reads
- * are bounded and check the schema version, that the file belongs to the workload asked for, and
- * that the model file is there with the digest the JSON recorded.
+ * a {@link ModelFile} beside it named after its content ({@code <name>-<hash>-<sha256
+ * prefix>.seq.bhseq}) that the JSON names with its sha256. Saves are serialised and atomic: the
+ * model goes to its own new file, then the JSON (temporary file, then rename) names it, then model
+ * files the JSON no longer names are deleted, so a crash or two monitors of one workload saving at
+ * once never leave a JSON naming another model. Reads are bounded and check the schema version and
+ * that the file belongs to the workload asked for; the model file is read once, its digest checked
+ * against the JSON's and the same bytes parsed.
  *
  * <p>Schema version 2 added the sequence model; version-1 files still load, without one.
  */
@@ -33,8 +37,8 @@ public final class BaselineStore {
   /** Largest baseline file read. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
 
-  /** Largest sequence model file read. */
-  public static final long MAX_MODEL_BYTES = 1024L * 1024 * 1024;
+  /** Largest sequence model file read (read into memory once, checked, then parsed). */
+  public static final long MAX_MODEL_BYTES = 256L * 1024 * 1024;
 
   /** What a model file name in a baseline may look like: a plain name in the same directory. */
   private static final Pattern MODEL_FILE_NAME =
@@ -60,9 +64,22 @@ public final class BaselineStore {
     return dir.resolve(id.fileStem() + ".baseline.json");
   }
 
-  /** The file the sequence model of {@code id}'s baseline is saved in. */
-  public Path modelFileOf(WorkloadId id) {
-    return dir.resolve(id.fileStem() + ".seq.bhseq");
+  /**
+   * The sequence model file the saved baseline of {@code id} names, if it has one.
+   *
+   * @throws BulkheadException when the baseline cannot be read
+   */
+  public Optional<Path> modelFileOf(WorkloadId id) throws BulkheadException {
+    Optional<Baseline> b = load(id);
+    if (b.isEmpty() || b.get().sequenceModel() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(dir.resolve(b.get().sequenceModel().file()));
+  }
+
+  /** Model files of {@code stem}: this build's content-named ones and the older fixed name. */
+  private static Pattern modelFilesOf(String stem) {
+    return Pattern.compile(Pattern.quote(stem) + "(-[0-9a-f]{12})?\\.seq\\.bhseq");
   }
 
   /**
@@ -145,8 +162,24 @@ public final class BaselineStore {
     }
     Path json = fileOf(b.workload());
     Path model = checkModelFile(json, ref);
+    byte[] bytes = readModel(model, json);
+    String actual = Digests.sha256(bytes);
+    if (!actual.equals(ref.sha256())) {
+      throw new BulkheadException(
+          "sequence model "
+              + model
+              + " of baseline "
+              + json
+              + " has digest "
+              + actual
+              + " but the baseline recorded "
+              + ref.sha256()
+              + " (altered, truncated or from another baseline); delete "
+              + json
+              + " and learn again");
+    }
     try {
-      return ModelFile.load(model);
+      return ModelFile.read(new ByteArrayInputStream(bytes), model.toString());
     } catch (BulkheadException e) {
       throw new BulkheadException(
           "baseline "
@@ -160,7 +193,7 @@ public final class BaselineStore {
     }
   }
 
-  /** Resolves the model file {@code ref} names and checks that it has the recorded digest. */
+  /** Resolves the model file {@code ref} names and checks that it is a plain file beside it. */
   private Path checkModelFile(Path json, Baseline.SequenceModelRef ref) throws BulkheadException {
     String again = "; delete " + json + " and learn again";
     if (!MODEL_FILE_NAME.matcher(ref.file()).matches()) {
@@ -183,21 +216,25 @@ public final class BaselineStore {
               + again
               + " (keep the .seq.bhseq file beside the .baseline.json)");
     }
-    String actual = sha256(model, json);
-    if (!actual.equals(ref.sha256())) {
+    return model;
+  }
+
+  private static byte[] readModel(Path model, Path json) throws BulkheadException {
+    try (InputStream in =
+        new LimitedInputStream(
+            Files.newInputStream(model), MAX_MODEL_BYTES, "sequence model " + model)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
       throw new BulkheadException(
-          "sequence model "
+          "cannot read sequence model "
               + model
               + " of baseline "
               + json
-              + " has digest "
-              + actual
-              + " but the baseline recorded "
-              + ref.sha256()
-              + " (altered, truncated or from another baseline)"
-              + again);
+              + ": "
+              + e.getMessage()
+              + "; delete both files to learn again",
+          e);
     }
-    return model;
   }
 
   private static String sha256(Path model, Path json) throws BulkheadException {
@@ -239,15 +276,25 @@ public final class BaselineStore {
    *
    * @return the baseline's JSON file
    */
-  public Path save(Baseline b, SequenceModel model) throws BulkheadException {
+  public synchronized Path save(Baseline b, SequenceModel model) throws BulkheadException {
     Path file = fileOf(b.workload());
-    Path modelFile = modelFileOf(b.workload());
+    String stem = b.workload().fileStem();
+    Path keep = null;
     Baseline stored;
     if (model == null) {
       stored = b.withSequenceModel(null);
     } else {
+      Path staged = null;
       try {
         Files.createDirectories(dir);
+        staged = Files.createTempFile(dir, ".seq", ".tmp");
+        ModelFile.save(model, staged);
+        String digest = sha256(staged, file);
+        keep = dir.resolve(stem + "-" + digest.substring("sha256:".length(), 19) + ".seq.bhseq");
+        Files.move(staged, keep, StandardCopyOption.REPLACE_EXISTING);
+        stored =
+            b.withSequenceModel(
+                new Baseline.SequenceModelRef(keep.getFileName().toString(), digest, model.name()));
       } catch (IOException e) {
         throw new BulkheadException(
             "cannot save baseline "
@@ -256,33 +303,40 @@ public final class BaselineStore {
                 + e.getMessage()
                 + "; is --baseline-dir writable?",
             e);
-      }
-      ModelFile.save(model, modelFile);
-      stored =
-          b.withSequenceModel(
-              new Baseline.SequenceModelRef(
-                  modelFile.getFileName().toString(), sha256(modelFile, file), model.name()));
-    }
-    writeJson(
-        file,
-        new Baseline(
-            Baseline.SCHEMA_VERSION,
-            stored.workload(),
-            stored.createdAt(),
-            stored.learnedEvents(),
-            stored.learnedSeconds(),
-            stored.sensor(),
-            stored.profile(),
-            stored.sequenceModel()));
-    if (model == null) {
-      try {
-        Files.deleteIfExists(modelFile);
-      } catch (IOException e) {
-        throw new BulkheadException(
-            "saved baseline " + file + " but cannot delete the stale " + modelFile + ": " + e, e);
+      } finally {
+        deleteQuietly(staged);
       }
     }
+    writeJson(file, stored.withSchemaVersion(Baseline.SCHEMA_VERSION));
+    deleteStaleModels(stem, keep, file);
     return file;
+  }
+
+  /** Deletes the model files of {@code stem} other than {@code keep} (the one the JSON names). */
+  private void deleteStaleModels(String stem, Path keep, Path json) throws BulkheadException {
+    Pattern mine = modelFilesOf(stem);
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String name = f.getFileName().toString();
+        if (mine.matcher(name).matches() && (keep == null || !f.equals(keep))) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new BulkheadException(
+          "saved baseline " + json + " but cannot delete its stale model files: " + e, e);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    if (p == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException e) {
+      // a leftover temporary file; harmless
+    }
   }
 
   private void writeJson(Path file, Baseline b) throws BulkheadException {

@@ -130,7 +130,7 @@ class BaselineStoreTest {
     BaselineStore store = new BaselineStore(dir.resolve("b"));
     SequenceModel model = trainedModel();
     Path file = store.save(baseline(WEB), model);
-    Path modelFile = store.modelFileOf(WEB);
+    Path modelFile = store.modelFileOf(WEB).orElseThrow();
     assertThat(modelFile).exists().hasParent(dir.resolve("b"));
     assertThat(modelFile.getFileName().toString()).startsWith("web-").endsWith(".seq.bhseq");
     assertThat(Files.readString(file)).contains("\"schemaVersion\" : 2").contains("sha256:");
@@ -156,14 +156,36 @@ class BaselineStoreTest {
   }
 
   @Test
+  void modelFilesAreNamedByContentAndOnlyTheNamedOneIsKept() throws Exception {
+    BaselineStore store = new BaselineStore(dir);
+    store.save(baseline(WEB), trainedModel());
+    Path first = store.modelFileOf(WEB).orElseThrow();
+    assertThat(first.getFileName().toString())
+        .matches(java.util.regex.Pattern.quote(WEB.fileStem()) + "-[0-9a-f]{12}\\.seq\\.bhseq");
+    store.save(baseline(WEB), trainedModel(2));
+    Path second = store.modelFileOf(WEB).orElseThrow();
+    assertThat(second).isNotEqualTo(first).exists();
+    assertThat(first).as("the model the JSON no longer names").doesNotExist();
+    // Another workload whose name is this one's stem keeps its own model.
+    WorkloadId lookalike = new WorkloadId("sha256:eeee", WEB.fileStem());
+    store.save(baseline(lookalike), trainedModel());
+    store.save(baseline(WEB), trainedModel());
+    assertThat(store.modelFileOf(lookalike).orElseThrow()).exists();
+    assertThat(store.loadSequenceModel(store.load(lookalike).orElseThrow())).isNotNull();
+    assertThat(store.loadSequenceModel(store.load(WEB).orElseThrow())).isNotNull();
+  }
+
+  @Test
   void refusesAMissingTruncatedOrAlteredModelFileNamingItAndSayingToLearnAgain() throws Exception {
     BaselineStore store = new BaselineStore(dir);
     Path file = store.save(baseline(WEB), trainedModel());
-    Path modelFile = store.modelFileOf(WEB);
+    Path modelFile = store.modelFileOf(WEB).orElseThrow();
     byte[] bytes = Files.readAllBytes(modelFile);
 
+    // The digest is checked on the bytes the model is parsed from, when the model is loaded.
+    Baseline loaded = store.load(WEB).orElseThrow();
     Files.write(modelFile, Arrays.copyOf(bytes, bytes.length / 2));
-    assertThatThrownBy(() -> store.load(WEB))
+    assertThatThrownBy(() -> store.loadSequenceModel(loaded))
         .isInstanceOf(BulkheadException.class)
         .hasMessageContaining(modelFile.toString())
         .hasMessageContaining("digest")
@@ -173,7 +195,7 @@ class BaselineStoreTest {
     byte[] flipped = bytes.clone();
     flipped[flipped.length / 2] ^= 1;
     Files.write(modelFile, flipped);
-    assertThatThrownBy(() -> store.load(WEB))
+    assertThatThrownBy(() -> store.loadSequenceModel(loaded))
         .isInstanceOf(BulkheadException.class)
         .hasMessageContaining(modelFile.toString())
         .hasMessageContaining("altered");
@@ -188,13 +210,15 @@ class BaselineStoreTest {
     // Another workload's (valid) model put in its place: the digest tells them apart.
     WorkloadId db = new WorkloadId("sha256:dddd", "db");
     store.save(baseline(db), trainedModel(2));
-    Files.copy(store.modelFileOf(db), modelFile);
-    assertThatThrownBy(() -> store.load(WEB))
+    Files.copy(store.modelFileOf(db).orElseThrow(), modelFile);
+    assertThatThrownBy(() -> store.loadSequenceModel(loaded))
         .isInstanceOf(BulkheadException.class)
         .hasMessageContaining("another baseline");
     assertThat(store.load(db)).isPresent();
     Files.write(modelFile, bytes);
-    assertThat(store.load(WEB)).as("the original bytes put back").isPresent();
+    assertThat(store.loadSequenceModel(store.load(WEB).orElseThrow()))
+        .as("the original bytes put back")
+        .isNotNull();
 
     // A matching digest over a file that is not a model: the model loader's error, wrapped.
     Files.writeString(modelFile, "not a model");
@@ -217,7 +241,7 @@ class BaselineStoreTest {
   void refusesAModelFileNameOutsideTheDirectory() throws Exception {
     BaselineStore store = new BaselineStore(dir.resolve("b"));
     Path file = store.save(baseline(WEB), trainedModel());
-    String name = store.modelFileOf(WEB).getFileName().toString();
+    String name = store.modelFileOf(WEB).orElseThrow().getFileName().toString();
     Files.writeString(file, Files.readString(file).replace(name, "../../etc/shadow"));
     assertThatThrownBy(() -> store.load(WEB))
         .isInstanceOf(BulkheadException.class)

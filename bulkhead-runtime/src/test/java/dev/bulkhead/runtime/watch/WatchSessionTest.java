@@ -156,7 +156,7 @@ class WatchSessionTest {
     }
     assertThat(log).anyMatch(l -> l.contains("sequence model ngram-markov (threshold"));
     var id = first.monitors().values().iterator().next().id();
-    assertThat(store.modelFileOf(id)).exists();
+    assertThat(store.modelFileOf(id).orElseThrow()).exists();
     double threshold = first.monitors().values().iterator().next().detector().threshold();
 
     List<Alert> published = new ArrayList<>();

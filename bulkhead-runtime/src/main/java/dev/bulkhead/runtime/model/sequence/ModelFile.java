@@ -80,18 +80,29 @@ public final class ModelFile {
       throw new BulkheadException(
           "model " + file + " not found; learn one with `bulkhead runtime learn --model FILE`");
     }
-    try (InputStream is = Files.newInputStream(file);
-        DataInputStream in =
-            new DataInputStream(
-                new BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16))) {
+    try (InputStream is = Files.newInputStream(file)) {
+      return read(is, file.toString());
+    } catch (IOException e) {
+      throw new BulkheadException("cannot read model " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a model from {@code raw} (the gzip'd file's bytes); {@code label} names it in errors.
+   *
+   * @throws BulkheadException if it is not a model file, of another version, or corrupt
+   */
+  public static SequenceModel read(InputStream raw, String label) throws BulkheadException {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16))) {
       if (!MAGIC.equals(in.readUTF())) {
-        throw new BulkheadException(file + " is not a Bulkhead sequence model file");
+        throw new BulkheadException(label + " is not a Bulkhead sequence model file");
       }
       int version = in.readInt();
       if (version < OLDEST_READ || version > VERSION) {
         throw new BulkheadException(
             "model "
-                + file
+                + label
                 + " has format version "
                 + version
                 + " but this build reads versions "
@@ -110,16 +121,16 @@ public final class ModelFile {
             case GruModel.KIND -> GruModel.readBody(in, threshold, traceThreshold);
             default ->
                 throw new BulkheadException(
-                    "model " + file + " has unknown kind '" + kind + "'; learn the model again");
+                    "model " + label + " has unknown kind '" + kind + "'; learn the model again");
           };
       if (!MAGIC.equals(in.readUTF())) {
-        throw new BulkheadException("model " + file + " is corrupt (no end marker)");
+        throw new BulkheadException("model " + label + " is corrupt (no end marker)");
       }
       return model;
     } catch (EOFException e) {
-      throw new BulkheadException("model " + file + " is truncated; learn the model again", e);
+      throw new BulkheadException("model " + label + " is truncated; learn the model again", e);
     } catch (IOException e) {
-      throw new BulkheadException("cannot read model " + file + ": " + e.getMessage(), e);
+      throw new BulkheadException("cannot read model " + label + ": " + e.getMessage(), e);
     }
   }
 
