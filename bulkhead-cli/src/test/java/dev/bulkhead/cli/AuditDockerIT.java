@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +57,7 @@ class AuditDockerIT {
     if (!Files.isExecutable(busybox)) {
       throw new IllegalStateException("busybox is missing (apt-get install -y busybox-static)");
     }
-    runtime = Paths.get("..", ".ci", "runc-norlimit").toAbsolutePath().normalize().toString();
+    runtime = PodmanService.runtimeWrapper().toString();
     work = Files.createTempDirectory("bh-audit");
     importBusybox(busybox);
     service = PodmanService.start(work, Path.of(runtime));

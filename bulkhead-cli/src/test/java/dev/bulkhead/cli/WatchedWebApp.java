@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +69,7 @@ final class WatchedWebApp implements AutoCloseable {
   private WatchedWebApp(String prefix) throws IOException {
     String id = UUID.randomUUID().toString().substring(0, 8);
     this.work = Files.createTempDirectory(prefix);
-    this.wrapper = Paths.get("..", ".ci", "runc-norlimit").toAbsolutePath().normalize();
+    this.wrapper = PodmanService.runtimeWrapper();
     this.image = "localhost/" + prefix + ":" + id;
     this.name = prefix + "-" + id;
   }

@@ -86,7 +86,8 @@ class SyscallBatchIT {
     bpftrace = requireSensor();
     requireTool(Path.of("/bin/busybox"), "busybox-static");
     requireTool(Path.of("/usr/bin/strace"), "strace");
-    holder = run(List.of("unshare", "--pid", "--fork", "/bin/busybox", "sleep", "300"));
+    holder =
+        run(List.of("unshare", "--pid", "--fork", "--kill-child", "/bin/busybox", "sleep", "300"));
     for (int i = 0; i < 50 && nsPid <= 0; i++) {
       for (ProcessHandle c : holder.toHandle().children().toList()) {
         nsPid = (int) c.pid();
