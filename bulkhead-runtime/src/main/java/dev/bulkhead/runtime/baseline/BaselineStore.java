@@ -16,7 +16,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -237,29 +236,6 @@ public final class BaselineStore {
     }
   }
 
-  private static String sha256(Path model, Path json) throws BulkheadException {
-    MessageDigest md = Digests.sha256();
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in =
-        new LimitedInputStream(
-            Files.newInputStream(model), MAX_MODEL_BYTES, "sequence model " + model)) {
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
-      }
-    } catch (IOException e) {
-      throw new BulkheadException(
-          "cannot read sequence model "
-              + model
-              + " of baseline "
-              + json
-              + ": "
-              + e.getMessage()
-              + "; delete both files to learn again",
-          e);
-    }
-    return Digests.format(md);
-  }
-
   /**
    * Saves {@code b} atomically, replacing an earlier baseline of the same workload, without a
    * sequence model (an earlier one is deleted).
@@ -289,7 +265,7 @@ public final class BaselineStore {
         Files.createDirectories(dir);
         staged = Files.createTempFile(dir, ".seq", ".tmp");
         ModelFile.save(model, staged);
-        String digest = sha256(staged, file);
+        String digest = Digests.sha256(readModel(staged, file));
         keep = dir.resolve(stem + "-" + digest.substring("sha256:".length(), 19) + ".seq.bhseq");
         Files.move(staged, keep, StandardCopyOption.REPLACE_EXISTING);
         stored =

@@ -5,8 +5,6 @@ import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.runtime.event.EventKind;
 import dev.bulkhead.runtime.event.RuntimeEvent;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -102,14 +100,14 @@ final class FalcoSource implements TraceSource {
             arrow < 0
                 ? fd
                 : kind == EventKind.ACCEPT ? fd.substring(0, arrow) : fd.substring(arrow + 2);
-        int colon = side.lastIndexOf(':');
-        if (colon > 0) {
-          ip = side.substring(0, colon);
-          p = parsePort(side.substring(colon + 1));
+        String[] hp = Endpoints.hostAndPort(side);
+        if (hp != null) {
+          ip = hp[0];
+          p = parsePort(hp[1]);
         }
       }
       peer = ip;
-      port = p >= 0 && p <= 65535 ? (int) p : -1;
+      port = Endpoints.port(p);
     }
     String container = JsonLines.text(f.get("container.id"));
     return new RuntimeEvent(
@@ -145,12 +143,7 @@ final class FalcoSource implements TraceSource {
     if (iso == null) {
       throw where.errorAtLine("no evt.time in output_fields and no time");
     }
-    try {
-      Instant t = Instant.parse(iso);
-      return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw where.errorAtLine("time '" + iso + "' is not an ISO-8601 instant");
-    }
+    return Endpoints.isoNanos(iso, where);
   }
 
   private static long parsePort(String text) {

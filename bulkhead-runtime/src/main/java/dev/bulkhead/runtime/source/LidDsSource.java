@@ -324,13 +324,10 @@ final class LidDsSource implements TraceSource {
       } else if (kind == EventKind.FILE_OPEN) {
         path = openPath(args);
       } else if (kind == EventKind.CONNECT || kind == EventKind.BIND) {
-        String addr = param(args, "addr=");
-        if (addr != null) {
-          int colon = addr.lastIndexOf(':');
-          if (colon > 0) {
-            peer = addr.substring(0, colon);
-            port = port(addr.substring(colon + 1));
-          }
+        String[] hp = Endpoints.hostAndPort(param(args, "addr="));
+        if (hp != null) {
+          peer = hp[0];
+          port = port(hp[1]);
         }
       }
       RuntimeEvent.ProcessInfo proc = procs.get(pid);
@@ -422,18 +419,17 @@ final class LidDsSource implements TraceSource {
       if (arrow > 0) {
         String side =
             kind == EventKind.CONNECT ? tuple.substring(arrow + 2) : tuple.substring(0, arrow);
-        int colon = side.lastIndexOf(':');
-        if (colon > 0) {
-          peer = side.substring(0, colon);
-          port = port(side.substring(colon + 1));
+        String[] hp = Endpoints.hostAndPort(side);
+        if (hp != null) {
+          peer = hp[0];
+          port = port(hp[1]);
         }
       }
     } else if (kind == EventKind.BIND && peer == null) {
-      String addr = param(args, "addr=");
-      int colon = addr == null ? -1 : addr.lastIndexOf(':');
-      if (colon > 0) {
-        peer = addr.substring(0, colon);
-        port = port(addr.substring(colon + 1));
+      String[] hp = Endpoints.hostAndPort(param(args, "addr="));
+      if (hp != null) {
+        peer = hp[0];
+        port = port(hp[1]);
       }
     }
     return new RuntimeEvent(
@@ -494,8 +490,7 @@ final class LidDsSource implements TraceSource {
   }
 
   private static int port(String text) {
-    long p = number(text);
-    return p >= 0 && p <= 65535 ? (int) p : -1;
+    return Endpoints.port(number(text));
   }
 
   private static String param(String args, String key) {

@@ -5,8 +5,6 @@ import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.runtime.event.EventKind;
 import dev.bulkhead.runtime.event.RuntimeEvent;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -121,7 +119,8 @@ final class TetragonSource implements TraceSource {
         syscall = connect ? "connect" : "listen";
         nr = SyscallTable.X86_64.number(syscall);
         peer = JsonLines.text(field(ev, connect ? "destination_ip" : "ip"));
-        port = port(JsonLines.number(field(ev, connect ? "destination_port" : "port"), -1));
+        port =
+            Endpoints.port(JsonLines.number(field(ev, connect ? "destination_port" : "port"), -1));
       }
       case "process_kprobe" -> {
         String fn = JsonLines.text(field(ev, "function_name"));
@@ -135,7 +134,7 @@ final class TetragonSource implements TraceSource {
           syscall = "connect";
           JsonNode sock = first(kargs, "sock_arg");
           peer = JsonLines.text(field(sock, "daddr"));
-          port = port(JsonLines.number(field(sock, "dport"), -1));
+          port = Endpoints.port(JsonLines.number(field(sock, "dport"), -1));
         } else if (fn.equals("security_file_open")
             || fn.equals("fd_install")
             || fn.equals("security_file_permission")) {
@@ -234,12 +233,7 @@ final class TetragonSource implements TraceSource {
     if (iso == null) {
       throw where.errorAtLine(type + " has no time");
     }
-    try {
-      Instant t = Instant.parse(iso);
-      return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw where.errorAtLine("time '" + iso + "' is not an ISO-8601 instant");
-    }
+    return Endpoints.isoNanos(iso, where);
   }
 
   /** Returns the system call a {@code raw_syscalls/sys_enter} event names. */
@@ -289,10 +283,6 @@ final class TetragonSource implements TraceSource {
       }
     }
     return RuntimeEvent.UNKNOWN_RETURN;
-  }
-
-  private static int port(long p) {
-    return p >= 0 && p <= 65535 ? (int) p : -1;
   }
 
   /** Older Tetragon printed file paths without the leading slash ({@code etc/passwd}). */
