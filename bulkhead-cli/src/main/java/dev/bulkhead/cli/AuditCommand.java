@@ -42,12 +42,13 @@ final class AuditCommand implements Runnable {
       versionProvider = VersionProvider.class,
       sortOptions = false,
       description = {
-        "Audit a Docker Engine (or podman's Docker-compatible service) through its API socket:",
-        "daemon settings (rootless, user namespaces, icc, live-restore, logging, insecure",
-        "registries) and every running container (privileged, host network/pid/ipc, root user,",
-        "added capabilities, engine socket and host paths mounted, memory and pids limits,",
-        "seccomp, AppArmor, read-only root, no-new-privileges), mapped to CIS Docker Benchmark",
-        "v1.6.0 controls. Settings the engine does not expose are listed as notes.",
+        "Audit a Docker Engine (or podman's Docker-compatible service) through its API socket:"
+            + " daemon settings (rootless, user namespaces, icc, live-restore, logging, insecure"
+            + " registries) and every running container (privileged, host network/pid/ipc, root"
+            + " user, added capabilities, engine socket and host paths mounted, memory and pids"
+            + " limits, seccomp, AppArmor, read-only root, no-new-privileges), mapped to CIS"
+            + " Docker Benchmark v1.6.0 controls. Settings the engine does not expose are listed"
+            + " as notes.",
         ""
       },
       footer = {

@@ -48,15 +48,16 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-      "Watch running containers with an eBPF sensor (bpftrace; needs root): learn how each",
-      "workload behaves (programs and their parents, files by access mode, network peers and",
-      "ports, system calls), then alert on what deviates and, with --mode protect, pause or",
-      "stop the container through the engine API (dry-run until --enforce).",
+      "Watch running containers with an eBPF sensor (bpftrace; needs root): learn how each"
+          + " workload behaves (programs and their parents, files by access mode, network peers"
+          + " and ports, system calls), then alert on what deviates and, with --mode protect,"
+          + " pause or stop the container through the engine API (dry-run until --enforce).",
       "",
-      "A workload is image + container name; its baseline is saved in --baseline-dir when",
-      "learning ends and reused by later watches, which then monitor at once.",
-      "Alerts are JSON lines (schema bulkhead.alert/v1) written to --alerts and standard",
-      "output, and POSTed to --webhook. Runs until interrupted (Ctrl-C) or --for elapses.",
+      "A workload is image + container name (for a container the kubelet started: its"
+          + " Kubernetes owner); its baseline is saved in --baseline-dir when learning ends and"
+          + " reused by later watches, which then monitor at once. Alerts are JSON lines (schema"
+          + " bulkhead.alert/v1) written to --alerts and standard output, and POSTed to"
+          + " --webhook. Runs until interrupted (Ctrl-C) or --for elapses.",
       ""
     })
 final class RuntimeWatchCommand implements Callable<Integer> {
