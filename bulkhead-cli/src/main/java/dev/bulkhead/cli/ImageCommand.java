@@ -43,6 +43,6 @@ final class ImageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws BulkheadException, IOException {
-    return ScanRunner.run(image, registry.options(), scan, db, spec.commandLine().getErr());
+    return ScanRunner.run(image, registry.options(), scan, db, spec.commandLine().getErr(), false);
   }
 }

@@ -1,19 +1,13 @@
 package dev.bulkhead.cli;
 
 import dev.bulkhead.core.BulkheadException;
-import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.report.ReportWriter;
-import dev.bulkhead.core.sbom.Purl;
-import dev.bulkhead.core.sbom.Sbom;
-import dev.bulkhead.core.sbom.SbomReader;
-import dev.bulkhead.core.suppress.VexTarget;
-import dev.bulkhead.vulndb.VulnDb;
+import dev.bulkhead.service.scan.NoAdvisoryDatabaseException;
+import dev.bulkhead.service.scan.SbomScanJob;
+import dev.bulkhead.service.scan.SbomScanRequest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,41 +47,25 @@ final class SbomScanCommand implements Callable<Integer> {
   public Integer call() throws BulkheadException, IOException {
     scan.validate();
     ReportWriter writer = scan.writer();
-    Sbom sbom = SbomReader.read(file);
-    Path dbPath = db.path();
-    if (!Files.exists(dbPath)) {
+    SbomScanJob.Result result;
+    try {
+      result = new SbomScanJob().run(new SbomScanRequest(file, db.path(), scan.filter()));
+    } catch (NoAdvisoryDatabaseException e) {
       throw new BulkheadException(
           "no advisory database at "
-              + dbPath
+              + e.database()
               + " to scan SBOM "
               + file
               + " against; import advisories with `bulkhead db import PATH --db "
-              + dbPath
+              + e.database()
               + "`");
     }
-    List<String> warnings = new ArrayList<>(sbom.warnings());
-    List<Finding> findings;
-    try (VulnDb vulnDb = VulnDb.open(dbPath)) {
-      findings = vulnDb.match(sbom.os(), sbom.packages(), warnings::add);
-    }
-    Report report =
-        new Report(
-            Report.SCHEMA_VERSION,
-            file.toString(),
-            sbom.os(),
-            List.of(),
-            sbom.packages(),
-            findings,
-            warnings);
-    report = scan.filter(scan.suppress(report, VexTarget.unnamed("SBOM " + file)));
+    Report report = result.scan().report();
     scan.write(writer, report);
-    if (report.os() != null
-        && !VulnDb.supportsOs(report.os())
-        && report.packages().stream().anyMatch(p -> Purl.isOsType(p.type()))) {
+    if (result.scan().unsupportedOs() != null) {
       throw new BulkheadException(
           "unsupported OS "
-              + report.os().family()
-              + (report.os().version() == null ? "" : " " + report.os().version())
+              + ScanRunner.describe(result.scan().unsupportedOs())
               + " in SBOM "
               + file
               + ": its OS packages are listed but cannot be matched (supported: debian 7-14,"
@@ -100,7 +78,7 @@ final class SbomScanCommand implements Callable<Integer> {
               "report written to %s (%d packages from %s, %d vulnerabilities, %d suppressed)%n",
               scan.output,
               report.packages().size(),
-              sbom.format(),
+              result.format(),
               report.findings().size(),
               report.suppressed().size());
     }

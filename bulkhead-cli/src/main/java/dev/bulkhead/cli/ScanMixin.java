@@ -1,32 +1,20 @@
 package dev.bulkhead.cli;
 
-import dev.bulkhead.core.BulkheadException;
-import dev.bulkhead.core.ContentFinding;
-import dev.bulkhead.core.Finding;
 import dev.bulkhead.core.Report;
 import dev.bulkhead.core.Severity;
 import dev.bulkhead.core.report.ReportWriter;
-import dev.bulkhead.core.spi.ContentScanner;
 import dev.bulkhead.core.suppress.IgnoreFile;
-import dev.bulkhead.core.suppress.IgnoreRule;
-import dev.bulkhead.core.suppress.Suppressor;
-import dev.bulkhead.core.suppress.VexReader;
-import dev.bulkhead.core.suppress.VexStatement;
-import dev.bulkhead.core.suppress.VexTarget;
-import dev.bulkhead.secrets.SecretScanner;
-import dev.bulkhead.secrets.malware.MalwareScanner;
+import dev.bulkhead.service.scan.ContentOptions;
+import dev.bulkhead.service.scan.ReportFilter;
+import dev.bulkhead.service.scan.Scanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -188,21 +176,18 @@ final class ScanMixin {
     return types;
   }
 
-  /** Builds the content scanners the user asked for. */
-  List<ContentScanner> contentScanners(Set<String> names) throws BulkheadException {
-    List<ContentScanner> out = new ArrayList<>();
-    if (names.contains(SECRET)) {
-      out.add(SecretScanner.builder().maxFileSize(secretMaxSize).userRules(secretConfig).build());
-    }
-    if (names.contains(MALWARE)) {
-      MalwareScanner.Builder malware =
-          MalwareScanner.builder().hashLists(malwareHashes == null ? List.of() : malwareHashes);
-      if (yaraRules != null) {
-        malware.yaraRules(yaraRules);
-      }
-      out.add(malware.build());
+  /** Returns the chosen scanners as the scan job takes them. */
+  Set<Scanner> scannerSet() {
+    Set<Scanner> out = EnumSet.noneOf(Scanner.class);
+    for (String name : scannerNames()) {
+      out.add(Scanner.valueOf(name.toUpperCase(Locale.ROOT)));
     }
     return out;
+  }
+
+  /** Returns the secret and malware scanner settings. */
+  ContentOptions content() {
+    return new ContentOptions(secretMaxSize, secretConfig, malwareHashes, yaraRules);
   }
 
   /** Returns the report writer for {@code --format}. */
@@ -215,51 +200,16 @@ final class ScanMixin {
   }
 
   /**
-   * Applies {@code --vex} statements and the ignore file ({@code --ignorefile}, else {@code
-   * ./.bulkheadignore} when present): silenced findings move to the report's suppressed list,
-   * expired ignore entries and unusable VEX statements become warnings.
-   *
-   * @param target the scanned target, which VEX image products with subcomponents must name
+   * Returns the suppressions and filters: {@code --vex}, the ignore file ({@code --ignorefile},
+   * else {@code ./.bulkheadignore} when present), {@code --severity} and {@code --ignore-unfixed}.
    */
-  Report suppress(Report report, VexTarget target) throws BulkheadException {
-    List<String> warnings = new ArrayList<>();
-    List<VexStatement> statements = new ArrayList<>();
-    for (Path file : vex == null ? List.<Path>of() : vex) {
-      statements.addAll(VexReader.read(file, warnings::add));
-    }
+  ReportFilter filter() {
     Path ignore = ignoreFile;
     if (ignore == null && Files.isRegularFile(Path.of(IgnoreFile.DEFAULT_NAME))) {
       ignore = Path.of(IgnoreFile.DEFAULT_NAME);
     }
-    List<IgnoreRule> rules = ignore == null ? List.of() : IgnoreFile.read(ignore);
-    if (statements.isEmpty() && rules.isEmpty()) {
-      return addWarnings(report, warnings);
-    }
-    Report out =
-        new Suppressor(statements, rules, LocalDate.now(ZoneOffset.UTC), target).apply(report);
-    return addWarnings(out, warnings);
-  }
-
-  private static Report addWarnings(Report report, List<String> warnings) {
-    Report out = report;
-    for (String w : warnings) {
-      out = out.withWarning(w);
-    }
-    return out;
-  }
-
-  /** Applies {@code --severity} and {@code --ignore-unfixed}. */
-  Report filter(Report report) {
-    Set<Severity> wanted =
-        severities == null || severities.isEmpty()
-            ? EnumSet.allOf(Severity.class)
-            : EnumSet.copyOf(severities);
-    Predicate<Finding> keepVuln =
-        f -> wanted.contains(f.severity()) && !(ignoreUnfixed && f.fixedVersion() == null);
-    Predicate<ContentFinding> keepContent = f -> wanted.contains(f.severity());
-    return report
-        .withFindings(report.findings().stream().filter(keepVuln).toList())
-        .withContentFindings(report.contentFindings().stream().filter(keepContent).toList());
+    return new ReportFilter(
+        vex, ignore, severities == null ? Set.of() : EnumSet.copyOf(severities), ignoreUnfixed);
   }
 
   /** Writes the report to {@code --output} or standard output. */

@@ -1,44 +1,32 @@
 package dev.bulkhead.cli;
 
 import dev.bulkhead.core.BulkheadException;
+import dev.bulkhead.core.OsInfo;
 import dev.bulkhead.core.Report;
+import dev.bulkhead.core.report.Printable;
 import dev.bulkhead.core.report.ReportWriter;
-import dev.bulkhead.core.spi.ContentScanner;
 import dev.bulkhead.core.spi.Progress;
-import dev.bulkhead.image.ImageScan;
-import dev.bulkhead.image.PackageAnalyzers;
 import dev.bulkhead.image.registry.RegistryOptions;
-import dev.bulkhead.vulndb.VulnDb;
+import dev.bulkhead.service.scan.NoAdvisoryDatabaseException;
+import dev.bulkhead.service.scan.ScanJob;
+import dev.bulkhead.service.scan.ScanRequest;
+import dev.bulkhead.service.scan.ScanResult;
+import dev.bulkhead.service.scan.Scanner;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 
-/** Runs one scan for the {@code image} and {@code fs} commands and writes its report. */
+/**
+ * Turns the {@code image} and {@code fs} options into a {@link ScanRequest}, runs the {@link
+ * ScanJob} and writes its report; renders the job's problems with the options that fix them.
+ */
 final class ScanRunner {
-  private final ScanMixin scan;
-  private final DbOption db;
-  private final PrintWriter err;
-
-  private ScanRunner(ScanMixin scan, DbOption db, PrintWriter err) {
-    this.scan = scan;
-    this.db = db;
-    this.err = err;
-  }
-
-  /** Scans {@code target}, writes the report and returns the exit status. */
-  static int run(
-      String target, RegistryOptions registry, ScanMixin scan, DbOption db, PrintWriter err)
-      throws BulkheadException, IOException {
-    return run(target, registry, scan, db, err, false);
-  }
+  private ScanRunner() {}
 
   /**
-   * Scans {@code target} like {@link #run(String, RegistryOptions, ScanMixin, DbOption,
-   * PrintWriter)}; {@code sourceTree} also reads build manifests (pom.xml, gradle.lockfile), as
-   * {@code bulkhead fs} does.
+   * Scans {@code target}, writes the report and returns the exit status; {@code sourceTree} also
+   * reads build manifests (pom.xml, gradle.lockfile), as {@code bulkhead fs} does.
    */
   static int run(
       String target,
@@ -48,42 +36,39 @@ final class ScanRunner {
       PrintWriter err,
       boolean sourceTree)
       throws BulkheadException, IOException {
-    return new ScanRunner(scan, db, err).run(target, registry, sourceTree);
-  }
-
-  private int run(String target, RegistryOptions registry, boolean sourceTree)
-      throws BulkheadException, IOException {
     scan.validate();
     Set<String> pkgTypes = scan.packageTypes();
     ReportWriter writer = scan.writer();
-    Set<String> scanners = scan.scannerNames();
+    Set<Scanner> scanners = scan.scannerSet();
     Progress progress = scan.quiet ? Progress.NONE : ProgressBar.forStandardError();
-    List<ContentScanner> contentScanners = scan.contentScanners(scanners);
-    Report report;
+    ScanRequest request =
+        new ScanRequest(
+            target,
+            registry,
+            scanners,
+            pkgTypes.contains("os"),
+            pkgTypes.contains("library"),
+            sourceTree,
+            scan.content(),
+            db.path(),
+            db.db != null || scan.exitCode != 0,
+            scan.filter(),
+            progress);
+    ScanResult result;
     try {
-      ImageScan imageScan =
-          ImageScan.of(target)
-              .withRegistryOptions(registry)
-              .withProgress(progress)
-              .withContentScanners(contentScanners)
-              .withAnalyzers(
-                  PackageAnalyzers.select(
-                      pkgTypes.contains("os"), pkgTypes.contains("library"), sourceTree));
-      report = scanners.contains(ScanMixin.VULN) ? withVulnerabilities(imageScan) : imageScan.run();
-    } finally {
-      close(contentScanners);
+      result =
+          new ScanJob(note -> err.println("bulkhead: warning: " + Printable.of(note))).run(request);
+    } catch (NoAdvisoryDatabaseException e) {
+      throw noDatabase(e.database());
     }
-    report = scan.filter(scan.suppress(report, VexTargets.of(target)));
+    Report report = result.report();
     scan.write(writer, report);
-    if (scanners.contains(ScanMixin.VULN)
-        && report.os() != null
-        && !VulnDb.supportsOs(report.os())) {
+    if (result.unsupportedOs() != null) {
       // The report (packages, secrets) is written, but a vulnerability scan of an OS we cannot
       // match must not look clean.
       throw new BulkheadException(
           "unsupported OS "
-              + report.os().family()
-              + (report.os().version() == null ? "" : " " + report.os().version())
+              + describe(result.unsupportedOs())
               + " in "
               + target
               + ": its packages are listed but cannot be matched (supported: debian 7-14, alpine,"
@@ -97,39 +82,17 @@ final class ScanRunner {
     return scan.exitStatus(report);
   }
 
-  private Report withVulnerabilities(ImageScan imageScan) throws BulkheadException {
-    Path dbPath = db.path();
-    if (!Files.exists(dbPath)) {
-      if (db.db != null || scan.exitCode != 0) {
-        // A gate or an explicit --db must not pass silently for want of data.
-        throw new BulkheadException(
-            "no advisory database at "
-                + dbPath
-                + "; import advisories with `bulkhead db import PATH --db "
-                + dbPath
-                + "`, or pass --scanners secret,malware to skip vulnerability matching");
-      }
-      return imageScan
-          .run()
-          .withWarning(
-              "no advisory database at "
-                  + dbPath
-                  + "; only packages are listed. Import advisories with `bulkhead db import PATH`");
-    }
-    try (VulnDb vulnDb = VulnDb.open(dbPath)) {
-      return imageScan.withMatcher(vulnDb).run();
-    }
+  /** The family and version of an OS, as error messages name it. */
+  static String describe(OsInfo os) {
+    return os.family() + (os.version() == null ? "" : " " + os.version());
   }
 
-  private void close(List<ContentScanner> scanners) {
-    for (ContentScanner s : scanners) {
-      if (s instanceof AutoCloseable) {
-        try {
-          ((AutoCloseable) s).close();
-        } catch (Exception e) {
-          err.println("bulkhead: warning: closing the " + s.id() + " scanner failed: " + e);
-        }
-      }
-    }
+  private static BulkheadException noDatabase(Path dbPath) {
+    return new BulkheadException(
+        "no advisory database at "
+            + dbPath
+            + "; import advisories with `bulkhead db import PATH --db "
+            + dbPath
+            + "`, or pass --scanners secret,malware to skip vulnerability matching");
   }
 }

@@ -107,6 +107,33 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheCliUsesTheService() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.bulkhead.cli..", "dev.bulkhead.service..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.bulkhead.service..")
+        .check(classes);
+  }
+
+  @Test
+  void serviceNeverUsesTheCli() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.bulkhead.service..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.bulkhead.cli..", "picocli..")
+        .check(classes);
+  }
+
+  @Test
+  void servicePackagesAreFreeOfCycles() {
+    slices().matching("dev.bulkhead.service.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
   void modulesAreFreeOfCycles() {
     slices().matching("dev.bulkhead.(*)..").should().beFreeOfCycles().check(classes);
   }

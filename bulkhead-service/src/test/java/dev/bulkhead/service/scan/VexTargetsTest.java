@@ -1,4 +1,4 @@
-package dev.bulkhead.cli;
+package dev.bulkhead.service.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

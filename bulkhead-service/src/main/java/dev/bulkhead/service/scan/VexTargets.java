@@ -1,4 +1,4 @@
-package dev.bulkhead.cli;
+package dev.bulkhead.service.scan;
 
 import dev.bulkhead.core.BulkheadException;
 import dev.bulkhead.core.suppress.VexTarget;
@@ -8,11 +8,11 @@ import dev.bulkhead.image.registry.ImageReference;
  * Names a scan target for VEX product matching: a registry reference gives the image's repository
  * and, when given by digest, its digest; archives, OCI layouts and directories name no image.
  */
-final class VexTargets {
+public final class VexTargets {
   private VexTargets() {}
 
   /** Returns the VEX name of an {@code image}/{@code fs} target as given on the command line. */
-  static VexTarget of(String target) {
+  public static VexTarget of(String target) {
     String t = target.strip();
     if (t.startsWith("dir:") || t.startsWith("docker-archive:") || t.startsWith("oci:")) {
       return VexTarget.unnamed(t);
